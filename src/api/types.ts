@@ -1,0 +1,177 @@
+// Request and response shapes of the Interactive Messages API (live 2016-11-01, RPC style).
+// Field names are the wire names, so a Result can be shown to the user exactly as the server sent it.
+
+/** Free-form key/value map the API attaches to apps, groups and users. */
+export type Extension = Record<string, string>;
+
+/** 0: ascending by time, 1: descending by time. */
+export type SortType = 0 | 1;
+
+export interface PageRequest {
+  /** 1–100000 */
+  PageNum: number;
+  /** 1–50 */
+  PageSize: number;
+  SortType?: SortType;
+}
+
+export interface ListMessageAppRequest extends PageRequest {}
+
+export interface ListMessageGroupRequest extends PageRequest {
+  AppId: string;
+  UserId: string;
+}
+
+export interface ListMessageGroupUserRequest extends PageRequest {
+  AppId: string;
+  GroupId: string;
+}
+
+export interface GetMessageAppRequest {
+  AppId: string;
+}
+
+export interface GetMessageGroupRequest {
+  AppId: string;
+  GroupId: string;
+}
+
+export interface ListMessageGroupUserByIdRequest {
+  AppId: string;
+  GroupId: string;
+  /** Sent comma-joined as UserIdList. */
+  UserIdList: string[];
+}
+
+export interface ListMessageRequest extends PageRequest {
+  AppId: string;
+  GroupId: string;
+  /** Message type filter. */
+  Type?: number;
+}
+
+export interface MessageApp {
+  AppId: string;
+  AppName: string;
+  /** Unix seconds, UTC. */
+  CreateTime: number;
+  Status: number;
+  AppConfig: Record<string, string>;
+  Extension: Extension;
+}
+
+export interface MessageGroup {
+  GroupId: string;
+  AppId: string;
+  /** Unix seconds, UTC. */
+  CreateTime: number;
+  Status: number;
+  CreatorId: string;
+  Extension: Extension;
+}
+
+export interface GroupMember {
+  UserId: string;
+  /** Unix seconds, UTC. */
+  JoinTime: number;
+}
+
+export interface MemberDetail {
+  UserId: string;
+  UserNick: string;
+  UserAvatar: string;
+  /** A string the application chose (often JSON). */
+  UserExtension: string;
+  IsMute: boolean;
+  /** "group" (everyone muted) and/or "user" (muted individually). */
+  MuteBy: string[];
+}
+
+export interface Message {
+  MessageId: string;
+  GroupId: string;
+  SenderId: string;
+  Type: number;
+  Data: string;
+}
+
+/** Every list Result carries these; `Total` is absent on ListMessage. */
+export interface PageResult {
+  HasMore: boolean;
+  Total?: number;
+}
+
+export interface ListMessageAppResult extends PageResult {
+  Total: number;
+  AppList: MessageApp[];
+}
+
+export interface ListMessageGroupResult extends PageResult {
+  Total: number;
+  GroupList: MessageGroup[];
+}
+
+export interface ListMessageGroupUserResult extends PageResult {
+  Total: number;
+  UserList: GroupMember[];
+}
+
+export type GetMessageAppResult = MessageApp;
+
+export interface GetMessageGroupResult {
+  GroupId: string;
+  CreatorId: string;
+  CreateTime: number;
+  Status: number;
+  IsMuteAll: boolean;
+  Extension: Extension;
+}
+
+export interface ListMessageGroupUserByIdResult extends PageResult {
+  Total: number;
+  UserList: MemberDetail[];
+}
+
+export interface ListMessageResult extends PageResult {
+  MessageList: Message[];
+}
+
+/** Every successful response: `{ RequestId, Result }`. */
+export interface ApiResponse<R> {
+  RequestId: string;
+  Result: R;
+}
+
+/** Every error response, with the HTTP status the server chose. */
+export interface ApiErrorBody {
+  RequestId: string;
+  HostId: string;
+  Code: string;
+  Message: string;
+  Recommend: string;
+}
+
+/** The calls this project makes, by Action name. */
+export interface Actions {
+  ListMessageApp: { request: ListMessageAppRequest; result: ListMessageAppResult };
+  ListMessageGroup: { request: ListMessageGroupRequest; result: ListMessageGroupResult };
+  ListMessageGroupUser: { request: ListMessageGroupUserRequest; result: ListMessageGroupUserResult };
+  GetMessageApp: { request: GetMessageAppRequest; result: GetMessageAppResult };
+  GetMessageGroup: { request: GetMessageGroupRequest; result: GetMessageGroupResult };
+  ListMessageGroupUserById: { request: ListMessageGroupUserByIdRequest; result: ListMessageGroupUserByIdResult };
+  ListMessage: { request: ListMessageRequest; result: ListMessageResult };
+}
+
+export type ActionName = keyof Actions;
+
+/** Parameter ranges shared by the client's validation and the emulator's checks. */
+export const LIMITS = {
+  pageNum: { min: 1, max: 100000 },
+  pageSize: { min: 1, max: 50 },
+  sortTypes: [0, 1] as const,
+  /** Documented per-user QPS limit of the legacy Interactive Messages family. */
+  callsPerSecond: 100,
+} as const;
+
+export const API_VERSION = '2016-11-01';
+export const DEFAULT_ENDPOINT = 'https://live.aliyuncs.com';
