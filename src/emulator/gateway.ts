@@ -1,0 +1,287 @@
+// The request pipeline, in the order a real API gateway checks things:
+// common parameters -> AccessKey -> STS token -> signature -> nonce replay -> action -> RAM -> QPS limit
+// -> injected faults -> action parameters -> data. No I/O here: server.ts sends what this decides.
+import type { ActionName } from '../api/types';
+import { runAction } from './actions';
+import type { Dataset } from './dataset';
+import { ApiFailure, errorBody, missing, newRequestId } from './errors';
+import type { FaultInjector } from './faults';
+import type { EmulatorKey } from './keys';
+import { isAction, parseFormEncoded, readActionParams } from './params';
+import { NonceCache } from './replay';
+import { computeSignature, signaturesMatch, stringToSign } from './signature';
+import type { StatsRecorder } from './stats';
+import { RateLimiter } from './throttle';
+
+export const API_VERSION = '2016-11-01';
+const MAX_SKEW_MS = 15 * 60 * 1000;
+
+export interface ApiRequest {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  /** Raw query string, without '?'. */
+  query: string;
+  /** Raw body when the request is a form POST. */
+  form?: string;
+}
+
+export type Answer =
+  | { kind: 'json'; status: number; body: string; requestId: string; code: string }
+  | { kind: 'html502' }
+  | { kind: 'hang' }
+  | { kind: 'reset' };
+
+export interface Decision {
+  answer: Answer;
+  /** Injected latency before the answer. */
+  delayMs: number;
+  action?: string;
+}
+
+export interface GatewayOptions {
+  dataset: Dataset;
+  keys: readonly EmulatorKey[];
+  /** Accepted calls per AccessKey per sliding second; 0 = unlimited. */
+  qps: number;
+  clock: () => number;
+  faults: FaultInjector;
+  stats: StatsRecorder;
+}
+
+const TIMESTAMP = /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z$/;
+
+/** Milliseconds for a strict yyyy-MM-ddTHH:mm:ssZ that names a real instant, else undefined. */
+export function parseTimestamp(value: string): number | undefined {
+  const match = TIMESTAMP.exec(value);
+  if (!match) {
+    return undefined;
+  }
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  const back = new Date(ms);
+  const same =
+    back.getUTCFullYear() === year &&
+    back.getUTCMonth() === month - 1 &&
+    back.getUTCDate() === day &&
+    back.getUTCHours() === hour &&
+    back.getUTCMinutes() === minute &&
+    back.getUTCSeconds() === second;
+  return same ? ms : undefined;
+}
+
+interface CommonParams {
+  action: string;
+  accessKeyId: string;
+  signatureNonce: string;
+  signature: string;
+  timestampMs: number;
+}
+
+function required(params: ReadonlyMap<string, string>, name: string): string {
+  const value = params.get(name);
+  if (value === undefined || value === '') {
+    throw missing(name);
+  }
+  return value;
+}
+
+function checkCommonParams(params: ReadonlyMap<string, string>, now: number): CommonParams {
+  const action = required(params, 'Action');
+  if (required(params, 'Version') !== API_VERSION) {
+    throw new ApiFailure('InvalidVersion', `Specified parameter Version "${params.get('Version')}" is not valid.`);
+  }
+  // Assumption: the real service also answers XML (its default); the emulator speaks JSON only.
+  if (required(params, 'Format').toUpperCase() !== 'JSON') {
+    throw new ApiFailure('InvalidParameter', 'The specified parameter "Format" is not valid. The emulator supports JSON only.');
+  }
+  const accessKeyId = required(params, 'AccessKeyId');
+  if (required(params, 'SignatureMethod') !== 'HMAC-SHA1') {
+    throw new ApiFailure('InvalidParameter', 'The specified parameter "SignatureMethod" is not valid. Use HMAC-SHA1.');
+  }
+  if (required(params, 'SignatureVersion') !== '1.0') {
+    throw new ApiFailure('InvalidParameter', 'The specified parameter "SignatureVersion" is not valid. Use 1.0.');
+  }
+  const signatureNonce = required(params, 'SignatureNonce');
+  const timestampMs = parseTimestamp(required(params, 'Timestamp'));
+  if (timestampMs === undefined) {
+    throw new ApiFailure('InvalidTimeStamp.Format');
+  }
+  if (Math.abs(now - timestampMs) > MAX_SKEW_MS) {
+    throw new ApiFailure('InvalidTimeStamp.Expired');
+  }
+  const signature = required(params, 'Signature');
+  return { action, accessKeyId, signatureNonce, signature, timestampMs };
+}
+
+const TOKEN_SHAPE = /^[A-Za-z0-9+/=]{16,}$/;
+
+/** The STS token must be resolved before the signature can be checked (it tells which secret applies). */
+function checkSecurityToken(key: EmulatorKey, token: string | undefined): void {
+  const sent = token !== undefined && token !== '';
+  if (key.securityToken === undefined) {
+    if (sent) {
+      throw new ApiFailure('InvalidSecurityToken.MismatchWithAccessKey');
+    }
+    return;
+  }
+  if (!sent) {
+    throw new ApiFailure('MissingSecurityToken');
+  }
+  if (!TOKEN_SHAPE.test(token)) {
+    throw new ApiFailure('InvalidSecurityToken.Malformed');
+  }
+  if (!signaturesMatch(key.securityToken, token)) {
+    throw new ApiFailure('InvalidSecurityToken.MismatchWithAccessKey');
+  }
+  if (key.tokenExpired) {
+    throw new ApiFailure('InvalidSecurityToken.Expired');
+  }
+}
+
+function ramDenied(action: string): ApiFailure {
+  const detail = {
+    AuthAction: `live:${action}`,
+    AuthPrincipalType: 'SubUser',
+    AuthPrincipalDisplayName: 'emulator-restricted-user',
+    NoPermissionType: 'ImplicitDeny',
+    PolicyType: 'AccountLevelIdentityBasedPolicy',
+  };
+  return new ApiFailure(
+    'Forbidden.RAM',
+    `User not authorized to operate on the specified resource, or this API doesn't support RAM. ` +
+      `AccessDeniedDetail: ${JSON.stringify(detail)}`,
+  );
+}
+
+export class Gateway {
+  private readonly keys = new Map<string, EmulatorKey>();
+  private readonly limiter: RateLimiter;
+  private readonly nonces = new NonceCache();
+
+  constructor(private readonly options: GatewayOptions) {
+    for (const key of options.keys) {
+      this.keys.set(key.accessKeyId, key);
+    }
+    this.limiter = new RateLimiter(options.qps);
+  }
+
+  handle(request: ApiRequest): Decision {
+    const { stats, faults } = this.options;
+    const requestId = newRequestId();
+    const now = this.options.clock();
+    stats.arrived(now);
+    let action: string | undefined;
+    let answer: Answer;
+    try {
+      const params = this.parse(request);
+      action = params.get('Action') || undefined;
+      if (action !== undefined) {
+        stats.action(action);
+      }
+      answer = this.process(request.method, params, now, requestId);
+    } catch (error) {
+      answer = this.errorAnswer(requestId, error);
+    }
+    stats.code(answer.kind === 'json' ? answer.code : `fault.${answer.kind}`);
+    return { answer, delayMs: faults.latencyMs(action), action };
+  }
+
+  private parse(request: ApiRequest): Map<string, string> {
+    if (request.path !== '/' || (request.method !== 'GET' && request.method !== 'POST')) {
+      throw new ApiFailure('InvalidApi.NotFound');
+    }
+    const params = new Map<string, string>();
+    parseFormEncoded(request.query, params);
+    if (request.method === 'POST' && request.form !== undefined) {
+      parseFormEncoded(request.form, params);
+    }
+    return params;
+  }
+
+  private process(method: string, params: Map<string, string>, now: number, requestId: string): Answer {
+    const { stats, faults } = this.options;
+    const common = checkCommonParams(params, now);
+
+    const key = this.keys.get(common.accessKeyId);
+    if (!key) {
+      throw new ApiFailure('InvalidAccessKeyId.NotFound');
+    }
+    if (key.disabled) {
+      throw new ApiFailure('Forbidden.AccessKeyDisabled');
+    }
+    checkSecurityToken(key, params.get('SecurityToken'));
+
+    const serverStringToSign = stringToSign(method, params);
+    if (!signaturesMatch(computeSignature(key.accessKeySecret, serverStringToSign), common.signature)) {
+      // Like the real service, this echoes the whole string to sign (AccessKeyId, SecurityToken included):
+      // clients must redact error messages before showing or logging them.
+      throw new ApiFailure(
+        'SignatureDoesNotMatch',
+        `Specified signature is not matched with our calculation. server string to sign is:${serverStringToSign}`,
+      );
+    }
+    if (this.nonces.checkAndRemember(key.accessKeyId, common.signatureNonce, now, common.timestampMs)) {
+      throw new ApiFailure('SignatureNonceUsed');
+    }
+
+    const action = common.action;
+    if (!isAction(action)) {
+      throw new ApiFailure('InvalidAction', `Specified action "${action}" is not valid.`);
+    }
+    if (key.deniedActions?.includes(action)) {
+      throw ramDenied(action);
+    }
+    if (!this.limiter.tryAcquire(key.accessKeyId, now)) {
+      stats.throttled();
+      throw new ApiFailure('Throttling.User');
+    }
+    stats.accepted();
+
+    const fault = faults.decide(action);
+    switch (fault.kind) {
+      case 'hang':
+      case 'reset':
+      case 'html502':
+        return { kind: fault.kind };
+      case 'error':
+        throw new ApiFailure(fault.code);
+    }
+    let answer: Answer;
+    try {
+      answer = this.success(action, params, requestId);
+    } catch (error) {
+      answer = this.errorAnswer(requestId, error);
+    }
+    if (fault.kind === 'malformedJson' && answer.kind === 'json') {
+      return { ...answer, status: 200, code: 'fault.malformedJson', body: answer.body.slice(0, Math.floor(answer.body.length / 2)) };
+    }
+    return answer;
+  }
+
+  private success(action: ActionName, params: ReadonlyMap<string, string>, requestId: string): Answer {
+    const { dataset, faults } = this.options;
+    const request = readActionParams(action, params);
+    const result = runAction(action, dataset, request, { churnPerPage: faults.churnPerPage(action) });
+    faults.distort(action, result);
+    return { kind: 'json', status: 200, body: JSON.stringify({ RequestId: requestId, Result: result }), requestId, code: 'OK' };
+  }
+
+  private errorAnswer(requestId: string, error: unknown): Answer {
+    let failure: ApiFailure;
+    if (error instanceof ApiFailure) {
+      failure = error;
+    } else {
+      // A bug in the emulator: answer like the service would, but make it visible.
+      console.error('[emulator] internal error:', error);
+      failure = new ApiFailure('InternalError');
+    }
+    return {
+      kind: 'json',
+      status: failure.status,
+      body: JSON.stringify(errorBody(requestId, failure)),
+      requestId,
+      code: failure.code,
+    };
+  }
+}
