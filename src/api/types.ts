@@ -136,7 +136,12 @@ export interface ListMessageResult extends PageResult {
   MessageList: Message[];
 }
 
-/** Every successful response: `{ RequestId, Result }`. */
+/**
+ * Every successful response: `{ RequestId, Result }`.
+ * Numbers: the client (src/api/response.ts) never returns json-bigint's BigNumber objects. Integers up to 2^53 - 1
+ * are numbers; an integer beyond that arrives as its exact decimal string (so a `number` field may hold a string
+ * if the server ever sends such a value); other long decimals become the nearest number.
+ */
 export interface ApiResponse<R> {
   RequestId: string;
   Result: R;

@@ -1,0 +1,338 @@
+// Typed calls of the Interactive Messages API (live 2016-11-01) over pop-core's RPCClient.
+// Import the RPC client file, not the package root: the root also pulls in the ROA client and xml2js.
+import RPCClient = require('@alicloud/pop-core/lib/rpc');
+import {
+  ApiError,
+  ClientErrorCode,
+  cancelledError,
+  errorFromServerBody,
+  registerSecrets,
+  timeoutError,
+  toApiError,
+  type ErrorContext,
+} from './errors';
+import { DEFAULT_RETRY_POLICY, sharedLimiter, withRetries, type AccessKind, type RateLimiter, type RetryPolicy } from './limiter';
+import { checkShape, withoutBigNumbers } from './response';
+import {
+  API_VERSION,
+  DEFAULT_ENDPOINT,
+  LIMITS,
+  type ActionName,
+  type Actions,
+  type ApiResponse,
+  type GetMessageAppRequest,
+  type GetMessageAppResult,
+  type GetMessageGroupRequest,
+  type GetMessageGroupResult,
+  type ListMessageAppRequest,
+  type ListMessageAppResult,
+  type ListMessageGroupRequest,
+  type ListMessageGroupResult,
+  type ListMessageGroupUserByIdRequest,
+  type ListMessageGroupUserByIdResult,
+  type ListMessageGroupUserRequest,
+  type ListMessageGroupUserResult,
+  type ListMessageRequest,
+  type ListMessageResult,
+} from './types';
+import { toWireParams, type WireParams } from './validation';
+
+/** Whether an action only reads. Only reads are ever retried; a write added later must be marked 'write'. */
+export const ACTION_KINDS: Record<ActionName, AccessKind> = {
+  ListMessageApp: 'read',
+  ListMessageGroup: 'read',
+  ListMessageGroupUser: 'read',
+  GetMessageApp: 'read',
+  GetMessageGroup: 'read',
+  ListMessageGroupUserById: 'read',
+  ListMessage: 'read',
+};
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+const LATENCY_SAMPLES = 31;
+
+/** One HTTP attempt, as reported to {@link ClientOptions.onCall}. Holds no credentials and no signature. */
+export interface CallRecord {
+  action: ActionName;
+  /** The action's own parameters as sent (no AccessKeyId, Signature, SecurityToken, nonce or timestamp). */
+  params: WireParams;
+  /** From sending to the end of the answer (waiting for the rate limiter excluded). */
+  durationMs: number;
+  /** 1 for the first attempt of a call, 2 for its first retry... */
+  attempt: number;
+  requestId?: string;
+  /** 'ok', or the ApiError code (e.g. 'Throttling.User', 'RequestTimeout', 'Cancelled'). */
+  outcome: string;
+  /** HTTP status, when known. */
+  status?: number;
+}
+
+export interface ClientOptions {
+  accessKeyId: string;
+  accessKeySecret: string;
+  /** For STS (temporary) credentials. */
+  securityToken?: string;
+  /** scheme://host[:port]; default https://live.aliyuncs.com. Plain http only for loopback hosts. */
+  endpoint?: string;
+  /** Per attempt: connecting, sending and reading the whole answer (default 10 000 ms). */
+  timeoutMs?: number;
+  /** Default GET. */
+  method?: 'GET' | 'POST';
+  /** Client-side limit for this AccessKey at this endpoint, shared by every client in the process (default 100). */
+  callsPerSecond?: number;
+  /** Attempts per read call, the first included (default 4). */
+  maxAttempts?: number;
+  /** Backoff between attempts (full jitter; defaults: 200 ms doubling, at most 3000 ms). */
+  backoff?: Partial<Pick<RetryPolicy, 'startingDelayMs' | 'maxDelayMs'>>;
+  /** Called once per HTTP attempt (for logging). Exceptions it throws are ignored. */
+  onCall?: (record: CallRecord) => void;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+function configError(message: string): ApiError {
+  return new ApiError({ code: ClientErrorCode.InvalidConfiguration, message });
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/**
+ * Accepts only scheme://host[:port]: https anywhere, plain http only on loopback (a signed request sent in clear
+ * over a network could be replayed). Returns the normalized origin.
+ */
+export function normalizeEndpoint(endpoint: string): string {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw configError(`The endpoint ${JSON.stringify(endpoint)} is not a URL; expected something like ${DEFAULT_ENDPOINT}.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw configError(`The endpoint must start with https:// (got ${url.protocol}).`);
+  }
+  if (url.username || url.password) {
+    throw configError('The endpoint must not contain a user name or password; give only scheme://host[:port].');
+  }
+  if (url.pathname !== '/' || url.search || url.hash || /[?#]/.test(endpoint)) {
+    throw configError(`The endpoint ${JSON.stringify(endpoint)} must be only scheme://host[:port], without a path, query or fragment.`);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw configError(`The endpoint ${JSON.stringify(endpoint)} uses plain http, which is allowed only for this computer (localhost, 127.0.0.0/8, [::1]); use https://.`);
+  }
+  return `${url.protocol}//${url.host}`;
+}
+
+function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw configError(`${name} must be an integer of at least 1; got ${String(value)}.`);
+  return value;
+}
+
+/** pop-core's constructor takes a second, untyped argument: verbose mode returns [body, entry] with the status. */
+type VerboseRpcClient = { request(action: string, params: object, options: object): Promise<[unknown, PopEntry]> };
+type PopEntry = { response?: { statusCode?: number } };
+const VerboseRPCClient = RPCClient as unknown as new (config: RPCClient.Config, verbose: boolean) => VerboseRpcClient;
+
+/**
+ * One client per set of credentials and endpoint; it keeps one RPCClient (and its keep-alive connections).
+ * Every call validates its request first (an invalid one is never sent), waits for the AccessKey's shared rate
+ * limiter, and retries read calls on transient failures.
+ */
+export class InteractiveMessagesClient {
+  readonly endpoint: string;
+  readonly method: 'GET' | 'POST';
+  readonly timeoutMs: number;
+  // Private fields stay out of util.inspect and JSON.stringify: the RPCClient holds the secret.
+  readonly #rpc: VerboseRpcClient;
+  readonly #limiter: RateLimiter;
+  readonly #retry: RetryPolicy;
+  readonly #onCall?: (record: CallRecord) => void;
+  /** Durations of the latest answered attempts, for {@link typicalLatencyMs}. */
+  readonly #recentLatencies: number[] = [];
+
+  constructor(options: ClientOptions) {
+    const { accessKeyId, accessKeySecret } = options;
+    if (typeof accessKeyId !== 'string' || accessKeyId.trim() === '') throw configError('The AccessKey ID is missing.');
+    if (typeof accessKeySecret !== 'string' || accessKeySecret.trim() === '') throw configError('The AccessKey secret is missing.');
+    if (options.securityToken !== undefined && typeof options.securityToken !== 'string') throw configError('The security token must be a string.');
+    const securityToken = options.securityToken || undefined;
+    registerSecrets(accessKeyId, accessKeySecret, securityToken);
+
+    this.endpoint = normalizeEndpoint(options.endpoint ?? DEFAULT_ENDPOINT);
+    const method = options.method ?? 'GET';
+    // pop-core compares `opts.method === 'POST'` case-sensitively (a lowercase 'post' would be signed as POST
+    // but sent as a GET-style URL), so only the exact values pass.
+    if (method !== 'GET' && method !== 'POST') throw configError(`method must be 'GET' or 'POST'; got ${JSON.stringify(method)}.`);
+    this.method = method;
+    this.timeoutMs = positiveInteger('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
+    const callsPerSecond = positiveInteger('callsPerSecond', options.callsPerSecond, LIMITS.callsPerSecond);
+    this.#retry = {
+      maxAttempts: positiveInteger('maxAttempts', options.maxAttempts, DEFAULT_RETRY_POLICY.maxAttempts),
+      startingDelayMs: options.backoff?.startingDelayMs ?? DEFAULT_RETRY_POLICY.startingDelayMs,
+      maxDelayMs: options.backoff?.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
+    };
+    this.#onCall = options.onCall;
+    this.#limiter = sharedLimiter(accessKeyId, this.endpoint, callsPerSecond);
+    this.#rpc = new VerboseRPCClient(
+      { endpoint: this.endpoint, apiVersion: API_VERSION, accessKeyId, accessKeySecret, securityToken },
+      true,
+    );
+  }
+
+  /** The client-side rate limit in force for this AccessKey. */
+  get callsPerSecond(): number {
+    return this.#limiter.callsPerSecond;
+  }
+
+  /**
+   * Median duration of the latest answered HTTP attempts (limiter waits excluded); undefined before the first
+   * answer. A median, so that a few slow answers (often caused by a burst of our own calls) do not inflate it.
+   */
+  get typicalLatencyMs(): number | undefined {
+    if (this.#recentLatencies.length === 0) return undefined;
+    const sorted = [...this.#recentLatencies].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+  }
+
+  listMessageApp(request: ListMessageAppRequest, options?: CallOptions): Promise<ApiResponse<ListMessageAppResult>> {
+    return this.call('ListMessageApp', request, options);
+  }
+
+  listMessageGroup(request: ListMessageGroupRequest, options?: CallOptions): Promise<ApiResponse<ListMessageGroupResult>> {
+    return this.call('ListMessageGroup', request, options);
+  }
+
+  listMessageGroupUser(request: ListMessageGroupUserRequest, options?: CallOptions): Promise<ApiResponse<ListMessageGroupUserResult>> {
+    return this.call('ListMessageGroupUser', request, options);
+  }
+
+  getMessageApp(request: GetMessageAppRequest, options?: CallOptions): Promise<ApiResponse<GetMessageAppResult>> {
+    return this.call('GetMessageApp', request, options);
+  }
+
+  getMessageGroup(request: GetMessageGroupRequest, options?: CallOptions): Promise<ApiResponse<GetMessageGroupResult>> {
+    return this.call('GetMessageGroup', request, options);
+  }
+
+  listMessageGroupUserById(request: ListMessageGroupUserByIdRequest, options?: CallOptions): Promise<ApiResponse<ListMessageGroupUserByIdResult>> {
+    return this.call('ListMessageGroupUserById', request, options);
+  }
+
+  listMessage(request: ListMessageRequest, options?: CallOptions): Promise<ApiResponse<ListMessageResult>> {
+    return this.call('ListMessage', request, options);
+  }
+
+  /** Any action by name: validate, then send with rate limiting and retries. */
+  async call<A extends ActionName>(action: A, request: Actions[A]['request'], options: CallOptions = {}): Promise<ApiResponse<Actions[A]['result']>> {
+    const params = toWireParams(action, request);
+    const { signal } = options;
+    return withRetries((attempt) => this.#attempt(action, params, attempt, signal), {
+      policy: this.#retry,
+      kind: ACTION_KINDS[action],
+      action,
+      signal,
+    }) as Promise<ApiResponse<Actions[A]['result']>>;
+  }
+
+  async #attempt(action: ActionName, params: WireParams, attempt: number, signal: AbortSignal | undefined): Promise<ApiResponse<unknown>> {
+    const release = await this.#limiter.acquire(signal, action);
+    if (signal?.aborted) {
+      // Aborted just as the slot was granted.
+      release();
+      throw cancelledError(action);
+    }
+    const context: ErrorContext = { action, endpoint: this.endpoint, timeoutMs: this.timeoutMs };
+    // One controller per attempt: it ends the HTTP request on the caller's abort or on our timeout.
+    const controller = new AbortController();
+    const onCallerAbort = () => controller.abort();
+    signal?.addEventListener('abort', onCallerAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    const started = performance.now();
+    let status: number | undefined;
+    let requestId: string | undefined;
+    let outcome = 'ok';
+    try {
+      const sending = this.#rpc.request(action, { ...params }, {
+        method: this.method,
+        // httpx's own timeouts are a backstop; ours (the timer above) is the one that normally fires.
+        timeout: this.timeoutMs + 1000,
+        formatParams: false,
+        // Passing `headers` would REPLACE pop-core's default headers, so none are passed. The signal reaches
+        // http.request through httpx's beforeRequest hook.
+        beforeRequest: (httpOptions: object) => ({ ...httpOptions, signal: controller.signal }),
+      });
+      const [rawBody, entry] = await untilAborted(sending, controller.signal);
+      status = entry?.response?.statusCode;
+      const body = withoutBigNumbers(rawBody);
+      if (status !== undefined && status >= 400) {
+        // pop-core returns any JSON without a Code as a success, whatever the HTTP status.
+        throw httpStatusError(action, status, body);
+      }
+      requestId = checkShape(action, body, status);
+      this.#recordLatency(performance.now() - started);
+      return body as ApiResponse<unknown>;
+    } catch (thrown) {
+      let error: ApiError;
+      if (signal?.aborted) error = cancelledError(action);
+      else if (timedOut) error = timeoutError(context);
+      else error = toApiError(thrown, context);
+      status ??= error.status;
+      requestId ??= error.requestId;
+      outcome = error.code;
+      if (error.status !== undefined) this.#recordLatency(performance.now() - started);
+      throw error;
+    } finally {
+      release();
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCallerAbort);
+      this.#report({ action, params: { ...params }, durationMs: performance.now() - started, attempt, requestId, outcome, status });
+    }
+  }
+
+  #recordLatency(ms: number): void {
+    this.#recentLatencies.push(ms);
+    if (this.#recentLatencies.length > LATENCY_SAMPLES) this.#recentLatencies.shift();
+  }
+
+  #report(record: CallRecord): void {
+    if (!this.#onCall) return;
+    if (record.requestId === undefined) delete record.requestId;
+    if (record.status === undefined) delete record.status;
+    try {
+      this.#onCall(record);
+    } catch {
+      // A logging hook must not break the call.
+    }
+  }
+}
+
+function httpStatusError(action: ActionName, status: number, body: unknown): ApiError {
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  if (typeof fields.Code === 'string') return errorFromServerBody(fields, status, action);
+  return new ApiError({
+    code: ClientErrorCode.HttpError,
+    status,
+    action,
+    requestId: typeof fields.RequestId === 'string' ? fields.RequestId : undefined,
+    retryable: status >= 500 || status === 429,
+    message: `${action}: the server answered HTTP ${status} without an error code${status >= 500 ? ' (a server-side failure)' : ''}.`,
+  });
+}
+
+/** Settles with `promise`, or rejects as soon as `signal` aborts (the body read is not always interrupted). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error('aborted'));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

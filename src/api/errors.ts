@@ -1,0 +1,344 @@
+// The one error type of the service layer, the translation of everything pop-core, httpx and the server can throw
+// into it, and the redaction of credentials from any text that leaves this layer.
+
+/** Codes this layer produces itself (the server's own codes, e.g. `Throttling.User`, are passed through). */
+export const ClientErrorCode = {
+  /** A request parameter failed validation; nothing was sent. */
+  InvalidParameter: 'InvalidParameter',
+  /** The client options (endpoint, credentials, method...) are unusable; nothing was sent. */
+  InvalidConfiguration: 'InvalidConfiguration',
+  /** The caller's AbortSignal fired. */
+  Cancelled: 'Cancelled',
+  /** No complete answer within the per-attempt timeout. */
+  RequestTimeout: 'RequestTimeout',
+  /** The body is not JSON (an HTML error page from a proxy, a truncated body...). */
+  MalformedResponse: 'MalformedResponse',
+  /** JSON, but not the shape the API documents (Result missing, a list that is not an array...). */
+  InvalidResponse: 'InvalidResponse',
+  /** An HTTP error status with a JSON body that carries no error Code. */
+  HttpError: 'HttpError',
+  /** Anything else that went wrong on the way (the system code, e.g. ECONNREFUSED, is used when there is one). */
+  NetworkError: 'NetworkError',
+} as const;
+
+export interface ApiErrorDetails {
+  code: string;
+  message: string;
+  status?: number;
+  requestId?: string;
+  retryable?: boolean;
+  action?: string;
+  serverMessage?: string;
+  recommend?: string;
+  parameter?: string;
+}
+
+/**
+ * Every failure of the service layer. `message` is written for a person and already redacted; it never holds
+ * an AccessKey ID, secret, security token or signature, and neither does any other property (there is deliberately
+ * no `cause`: pop-core's errors carry the signed URL).
+ */
+export class ApiError extends Error {
+  /** The server's Code (e.g. `Forbidden.RAM`) or one of {@link ClientErrorCode}, or a system code like `ECONNRESET`. */
+  readonly code: string;
+  /** HTTP status, when an HTTP answer was received and its status is known. */
+  declare readonly status?: number;
+  declare readonly requestId?: string;
+  /** True when the same read request may succeed if sent again (throttling, 5xx, timeouts, resets, garbage bodies). */
+  readonly retryable: boolean;
+  declare readonly action?: string;
+  /** The server's own Message, redacted. */
+  declare readonly serverMessage?: string;
+  /** The server's Recommend (a troubleshooting link), redacted. */
+  declare readonly recommend?: string;
+  /** For InvalidParameter: the offending request parameter. */
+  declare readonly parameter?: string;
+
+  constructor(details: ApiErrorDetails) {
+    super(redact(details.message));
+    this.code = details.code;
+    this.retryable = details.retryable ?? false;
+    if (details.status !== undefined) this.status = details.status;
+    if (details.requestId !== undefined) this.requestId = details.requestId;
+    if (details.action !== undefined) this.action = details.action;
+    if (details.serverMessage !== undefined) this.serverMessage = redact(details.serverMessage);
+    if (details.recommend !== undefined) this.recommend = redact(details.recommend);
+    if (details.parameter !== undefined) this.parameter = details.parameter;
+  }
+
+  get isCancellation(): boolean {
+    return this.code === ClientErrorCode.Cancelled;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      status: this.status,
+      requestId: this.requestId,
+      retryable: this.retryable,
+      action: this.action,
+      serverMessage: this.serverMessage,
+      recommend: this.recommend,
+      parameter: this.parameter,
+    };
+  }
+}
+
+// On the prototype (not a class field) so that the stack, captured in Error's constructor, starts with "ApiError:".
+Object.defineProperty(ApiError.prototype, 'name', { value: 'ApiError', writable: true, configurable: true });
+
+export function cancelledError(action?: string): ApiError {
+  return new ApiError({ code: ClientErrorCode.Cancelled, message: 'The request was cancelled.', action });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Redaction
+
+const knownSecrets = new Set<string>();
+let knownSecretsPattern: RegExp | undefined;
+
+/** pop-core's percent-encoding (RFC 3986: encodeURIComponent plus ! ' ( ) *). */
+function percentEncode(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Makes {@link redact} remove these values (AccessKey IDs, secrets, security tokens) wherever they appear, raw or
+ * percent-encoded once or twice. The client registers its credentials itself; the registry lives as long as the
+ * process, like the credentials it protects.
+ */
+export function registerSecrets(...values: (string | undefined)[]): void {
+  let changed = false;
+  for (const value of values) {
+    if (!value || knownSecrets.has(value)) continue;
+    knownSecrets.add(value);
+    changed = true;
+  }
+  if (!changed) return;
+  const forms = new Set<string>();
+  for (const secret of knownSecrets) {
+    const once = percentEncode(secret);
+    const formEncoded = encodeURIComponent(secret).replace(/%20/g, '+');
+    for (const form of [secret, once, percentEncode(once), encodeURIComponent(secret), formEncoded, percentEncode(formEncoded)]) {
+      forms.add(form);
+      // Some servers write percent-escapes in lowercase.
+      forms.add(form.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()));
+    }
+  }
+  // Longest first so that an encoded form is removed whole, not just its raw prefix.
+  const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  knownSecretsPattern = new RegExp(alternatives.join('|'), 'g');
+}
+
+const SECRET_PARAMETER_NAMES = 'AccessKeyId|AccessKeySecret|access_?key_?id|access_?key_?secret|Signature|SecurityToken|security_?token|sts_?token';
+// Name=value in a query string, form body or string-to-sign; `=` and the separators may be percent-encoded once
+// or twice (`%3D`/`%253D`, `%26`/`%2526`).
+const PARAMETER_PATTERN = new RegExp(
+  `(?<![A-Za-z_])(${SECRET_PARAMETER_NAMES})(=|%3D|%253D)[^&\\s"'<>,;)]*?(?=&|%26|%2526|[\\s"'<>,;)]|$)`,
+  'gi',
+);
+// "AccessKeyId": "value" in JSON text.
+const JSON_PATTERN = new RegExp(`"(${SECRET_PARAMETER_NAMES})"\\s*:\\s*"(?:[^"\\\\]|\\\\.)*"`, 'gi');
+// Header style: "x-acs-security-token: value" or "AccessKeySecret: value".
+const HEADER_PATTERN = new RegExp(`(?<![A-Za-z_-])(x-acs-security-token|${SECRET_PARAMETER_NAMES})(\\s*:\\s*)[^\\s,;"']+`, 'gi');
+
+export const REDACTED = '***';
+
+/**
+ * Removes credentials from any text: every registered secret value (raw, percent-encoded once or twice) and the
+ * values of AccessKeyId, AccessKeySecret, Signature and SecurityToken parameters, in URLs, form bodies,
+ * strings-to-sign, JSON and headers. Use it on anything that is logged or shown.
+ */
+export function redact(text: string): string {
+  let result = String(text);
+  if (knownSecretsPattern) result = result.replace(knownSecretsPattern, REDACTED);
+  result = result.replace(PARAMETER_PATTERN, (_m, name: string, equals: string) => `${name}${equals}${REDACTED}`);
+  result = result.replace(JSON_PATTERN, (_m, name: string) => `"${name}":"${REDACTED}"`);
+  result = result.replace(HEADER_PATTERN, (_m, name: string, separator: string) => `${name}${separator}${REDACTED}`);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Translation of server error codes into sentences
+
+function describeServerCode(code: string, action: string | undefined, status: number | undefined): { text: string; retryable: boolean } {
+  if (code === 'SignatureDoesNotMatch' || code === 'IncompleteSignature') {
+    return { text: 'The AccessKey secret is wrong: the server computed a different request signature. Check the AccessKey secret (and that it belongs to this AccessKey ID).', retryable: false };
+  }
+  if (code === 'InvalidAccessKeyId.NotFound' || code === 'InvalidAccessKeyId') {
+    return { text: 'The AccessKey ID is unknown to the server. Check the AccessKey ID (and that the endpoint is the right one).', retryable: false };
+  }
+  if (code === 'InvalidAccessKeyId.Inactive' || code === 'Forbidden.AccessKeyDisabled') {
+    return { text: 'The AccessKey is disabled. Enable it in the RAM console or use another AccessKey.', retryable: false };
+  }
+  if (code === 'Forbidden.RAM') {
+    const permission = action ? `\`live:${action}\`` : 'the permission for this action';
+    return { text: `Access denied: the RAM policy of this AccessKey lacks ${permission}. Ask an administrator to grant it.`, retryable: false };
+  }
+  if (code.startsWith('Forbidden') || code === 'InvalidAction' || code === 'NoPermission') {
+    return { text: 'Access denied by the server.', retryable: false };
+  }
+  if (code.startsWith('Throttling')) {
+    return { text: 'The server throttled the request: too many calls per second with this AccessKey.', retryable: true };
+  }
+  if (code === 'InvalidTimeStamp.Expired') {
+    return { text: "The server rejected the request time: this computer's clock is off by more than 15 minutes. Synchronize the clock.", retryable: false };
+  }
+  if (code.startsWith('InvalidTimeStamp')) {
+    return { text: 'The server rejected the request timestamp.', retryable: false };
+  }
+  if (code === 'InvalidSecurityToken.Expired') {
+    return { text: 'The STS security token has expired. Get a new token.', retryable: false };
+  }
+  if (code === 'InvalidSecurityToken.Malformed') {
+    return { text: 'The STS security token is malformed. Copy it again, whole.', retryable: false };
+  }
+  if (code === 'InvalidSecurityToken.MismatchWithAccessKey') {
+    return { text: 'The STS security token does not belong to this AccessKey ID. Use the AccessKey ID, secret and token issued together.', retryable: false };
+  }
+  if (code.startsWith('InvalidSecurityToken')) {
+    return { text: 'The STS security token was rejected.', retryable: false };
+  }
+  if (code === 'MissingSecurityToken') {
+    return { text: 'This AccessKey ID is a temporary (STS) key and needs its security token.', retryable: false };
+  }
+  if (code === 'SignatureNonceUsed') {
+    // Every attempt gets a fresh nonce, so a read can safely be sent again.
+    return { text: 'The server had already seen this request (its nonce was reused).', retryable: true };
+  }
+  if (code === 'ServiceUnavailable' || code.startsWith('InternalError') || code === 'InternalServerError' || (status !== undefined && status >= 500)) {
+    return { text: `The server had a problem${status ? ` (HTTP ${status})` : ''}.`, retryable: true };
+  }
+  const notFound = /^Invalid(\w+)\.NotFound$/.exec(code);
+  if (notFound) {
+    return { text: `The server does not know this ${notFound[1]}.`, retryable: false };
+  }
+  if (code.startsWith('Missing') || code.startsWith('Invalid')) {
+    return { text: 'The server rejected a request parameter.', retryable: false };
+  }
+  return { text: `The server returned the error ${code}.`, retryable: false };
+}
+
+const NETWORK_DESCRIPTIONS: Record<string, { text: (host: string) => string; retryable: boolean }> = {
+  ECONNREFUSED: { text: (h) => `Could not connect to ${h}: the connection was refused (nothing listens there).`, retryable: false },
+  ENOTFOUND: { text: (h) => `Could not connect to ${h}: the host name was not found (DNS).`, retryable: false },
+  EAI_AGAIN: { text: (h) => `Could not connect to ${h}: the host name could not be resolved right now (DNS).`, retryable: true },
+  ECONNRESET: { text: (h) => `The connection to ${h} was reset before the answer was complete.`, retryable: true },
+  EPIPE: { text: (h) => `The connection to ${h} was closed while sending.`, retryable: true },
+  ECONNABORTED: { text: (h) => `The connection to ${h} was aborted.`, retryable: true },
+  ETIMEDOUT: { text: (h) => `The connection to ${h} timed out.`, retryable: true },
+  EHOSTUNREACH: { text: (h) => `Could not reach ${h} (host unreachable).`, retryable: false },
+  ENETUNREACH: { text: (h) => `Could not reach ${h} (network unreachable).`, retryable: false },
+  CERT_HAS_EXPIRED: { text: (h) => `The TLS certificate of ${h} has expired.`, retryable: false },
+  DEPTH_ZERO_SELF_SIGNED_CERT: { text: (h) => `The TLS certificate of ${h} is self-signed.`, retryable: false },
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: { text: (h) => `The TLS certificate of ${h} could not be verified.`, retryable: false },
+  ERR_TLS_CERT_ALTNAME_INVALID: { text: (h) => `The TLS certificate does not match ${h}.`, retryable: false },
+};
+
+export interface ErrorContext {
+  action: string;
+  /** scheme://host[:port] — never contains credentials (the client validates the endpoint). */
+  endpoint: string;
+  timeoutMs: number;
+}
+
+function withServerMessage(text: string, serverMessage: string | undefined): string {
+  return serverMessage ? `${text} Server message: ${serverMessage}` : text;
+}
+
+function htmlTitle(text: string): string | undefined {
+  const match = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(text);
+  return match ? match[1].trim() : undefined;
+}
+
+/** The error for a JSON error body ({RequestId, HostId, Code, Message, Recommend}). */
+export function errorFromServerBody(body: Record<string, unknown>, status: number | undefined, action: string): ApiError {
+  const code = String(body.Code);
+  const serverMessage = typeof body.Message === 'string' ? body.Message : undefined;
+  const { text, retryable } = describeServerCode(code, action, status);
+  return new ApiError({
+    code,
+    status,
+    action,
+    retryable,
+    requestId: typeof body.RequestId === 'string' ? body.RequestId : undefined,
+    serverMessage,
+    recommend: typeof body.Recommend === 'string' ? body.Recommend : undefined,
+    message: withServerMessage(`${action}: ${text}`, serverMessage && redact(serverMessage)),
+  });
+}
+
+/** The error for a body that parsed, but not into the shape the API documents. */
+export function invalidResponseError(action: string, problem: string, status?: number, requestId?: string): ApiError {
+  return new ApiError({
+    code: ClientErrorCode.InvalidResponse,
+    action,
+    status,
+    requestId,
+    retryable: false,
+    message: `${action}: the server's answer does not have the shape the API documents (${problem}).`,
+  });
+}
+
+/**
+ * Turns anything pop-core / httpx / Node threw during one attempt into an ApiError. The original error is read,
+ * never kept: its message and `url` hold the signed request URL.
+ */
+export function toApiError(thrown: unknown, context: ErrorContext): ApiError {
+  if (thrown instanceof ApiError) return thrown;
+  const { action, endpoint } = context;
+  const e = (thrown ?? {}) as Record<string, unknown>;
+
+  // pop-core: a JSON body with a Code.
+  if (e.data && typeof e.data === 'object' && typeof (e.data as Record<string, unknown>).Code === 'string') {
+    const entry = e.entry as { response?: { statusCode?: number } } | undefined;
+    return errorFromServerBody(e.data as Record<string, unknown>, entry?.response?.statusCode, action);
+  }
+
+  // json-bigint: a plain object {name: 'SyntaxError', message, at, text} — `text` is the whole raw body.
+  if (e.name === 'SyntaxError') {
+    const raw = typeof e.text === 'string' ? e.text : '';
+    const title = htmlTitle(raw);
+    const what = raw.trim() === '' ? 'an empty body' : title ? `an HTML page titled "${title}"` : /^\s*</.test(raw) ? 'an HTML or XML page' : 'text that is not valid JSON';
+    return new ApiError({
+      code: ClientErrorCode.MalformedResponse,
+      action,
+      retryable: true,
+      message: `${action}: the server answered with something that is not the API's JSON (${what}). A proxy or gateway in between may have failed.`,
+    });
+  }
+
+  const name = typeof e.name === 'string' ? e.name : '';
+  const systemCode = typeof e.code === 'string' ? e.code : undefined;
+  if (name === 'RequestTimeoutError' || name.startsWith('RequestTimeout')) {
+    return timeoutError(context);
+  }
+  if (systemCode && NETWORK_DESCRIPTIONS[systemCode]) {
+    const description = NETWORK_DESCRIPTIONS[systemCode];
+    return new ApiError({ code: systemCode, action, retryable: description.retryable, message: `${action}: ${description.text(endpoint)}` });
+  }
+  if (systemCode && /^E[A-Z]+$/.test(systemCode)) {
+    return new ApiError({ code: systemCode, action, retryable: false, message: `${action}: the request to ${endpoint} failed (${systemCode}).` });
+  }
+  return new ApiError({
+    code: ClientErrorCode.NetworkError,
+    action,
+    retryable: false,
+    message: `${action}: the request to ${endpoint} failed${name ? ` (${name})` : ''}.`,
+  });
+}
+
+export function timeoutError(context: ErrorContext): ApiError {
+  return new ApiError({
+    code: ClientErrorCode.RequestTimeout,
+    action: context.action,
+    retryable: true,
+    message: `${context.action}: no answer from ${context.endpoint} within ${context.timeoutMs} ms.`,
+  });
+}

@@ -1,0 +1,90 @@
+// What the client does with a parsed body: big numbers made plain, and a minimal check of the documented shape.
+import { invalidResponseError } from './errors';
+import type { ActionName } from './types';
+
+interface BigNumberLike {
+  _isBigNumber: true;
+  isInteger(): boolean;
+  toFixed(): string;
+  toString(): string;
+}
+
+function isBigNumber(value: unknown): value is BigNumberLike {
+  return typeof value === 'object' && value !== null && (value as { _isBigNumber?: unknown })._isBigNumber === true;
+}
+
+/**
+ * pop-core parses bodies with json-bigint, which turns every number literal longer than 15 characters into a
+ * BigNumber object. Results never contain BigNumbers: an integer that is safe in JavaScript (|n| <= 2^53 - 1)
+ * becomes a number, a larger integer becomes its exact decimal string (e.g. "12345678901234567890"), and a
+ * non-integer becomes the nearest number. Objects are copied into plain objects (json-bigint makes them with a
+ * null prototype).
+ */
+export function withoutBigNumbers(value: unknown): unknown {
+  if (isBigNumber(value)) {
+    if (!value.isInteger()) return Number(value.toString());
+    const asNumber = Number(value.toFixed());
+    return Number.isSafeInteger(asNumber) ? asNumber : value.toFixed();
+  }
+  if (Array.isArray(value)) return value.map(withoutBigNumbers);
+  if (typeof value === 'object' && value !== null) {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) copy[key] = withoutBigNumbers(item);
+    return copy;
+  }
+  return value;
+}
+
+interface ListShape {
+  list: string;
+  key: string;
+  hasTotal: boolean;
+}
+
+/** The list field of each list action and the id field of its items. */
+export const LIST_SHAPES: Partial<Record<ActionName, ListShape>> = {
+  ListMessageApp: { list: 'AppList', key: 'AppId', hasTotal: true },
+  ListMessageGroup: { list: 'GroupList', key: 'GroupId', hasTotal: true },
+  ListMessageGroupUser: { list: 'UserList', key: 'UserId', hasTotal: true },
+  ListMessageGroupUserById: { list: 'UserList', key: 'UserId', hasTotal: true },
+  ListMessage: { list: 'MessageList', key: 'MessageId', hasTotal: false },
+};
+
+const GET_KEYS: Partial<Record<ActionName, string>> = {
+  GetMessageApp: 'AppId',
+  GetMessageGroup: 'GroupId',
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks what callers rely on: Result is an object; for lists, the list is an array of objects with a string id,
+ * HasMore is a boolean and Total a number; for gets, the id is a string. Anything else is an InvalidResponse.
+ * Returns the RequestId (empty if the server sent none).
+ */
+export function checkShape(action: ActionName, body: unknown, status?: number): string {
+  if (!isPlainObject(body)) throw invalidResponseError(action, 'the body is not a JSON object', status);
+  const requestId = typeof body.RequestId === 'string' ? body.RequestId : '';
+  const fail = (problem: string) => invalidResponseError(action, problem, status, requestId || undefined);
+  const result = body.Result;
+  if (!isPlainObject(result)) throw fail(result === undefined ? 'Result is missing' : 'Result is not an object');
+
+  const list = LIST_SHAPES[action];
+  if (list) {
+    const items = result[list.list];
+    if (!Array.isArray(items)) throw fail(`Result.${list.list} is not an array`);
+    items.forEach((item, index) => {
+      if (!isPlainObject(item) || typeof item[list.key] !== 'string') {
+        throw fail(`Result.${list.list}[${index}].${list.key} is not a string`);
+      }
+    });
+    if (typeof result.HasMore !== 'boolean') throw fail('Result.HasMore is not a boolean');
+    if (list.hasTotal && typeof result.Total !== 'number') throw fail('Result.Total is not a number');
+    if (!list.hasTotal && result.Total !== undefined && typeof result.Total !== 'number') throw fail('Result.Total is not a number');
+  }
+  const getKey = GET_KEYS[action];
+  if (getKey && typeof result[getKey] !== 'string') throw fail(`Result.${getKey} is not a string`);
+  return requestId;
+}

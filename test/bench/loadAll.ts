@@ -1,0 +1,170 @@
+// Benchmark: load all 100,000 members of the emulator's big group through the pager, against a naive
+// page-after-page client, with the emulator in its own process (qps 100, 30 ms latency).
+// Run with `npm run bench`. The last line of output is one JSON object.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import RPCClient = require('@alicloud/pop-core/lib/rpc');
+import { InteractiveMessagesClient, type CallRecord } from '../../src/api/client';
+import { ApiError } from '../../src/api/errors';
+import { memberPager } from '../../src/api/pager';
+import { API_VERSION, LIMITS } from '../../src/api/types';
+
+const QPS = 100;
+const LATENCY_MS = 30;
+const PAGE_SIZE = 50;
+const NAIVE_SAMPLE_PAGES = 200;
+const PHYSICAL_LIMIT = QPS * PAGE_SIZE; // members per second the server allows at most
+
+interface Emulator {
+  process: ChildProcess;
+  url: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+}
+
+function startEmulatorProcess(): Promise<Emulator> {
+  const cli = path.resolve(__dirname, '../../src/emulator/cli.js');
+  const child = spawn(process.execPath, [cli, '--port', '0', '--qps', String(QPS), '--latency-ms', String(LATENCY_MS), '--seed', '1'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const found: Partial<Emulator> = { process: child };
+    const lines = readline.createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error('the emulator did not start within 15 s')), 15_000);
+    child.once('exit', (code) => reject(new Error(`the emulator exited early (code ${code})`)));
+    lines.on('line', (line) => {
+      const match = /^listening (\S+)$|^access key id: (\S+)$|^access key secret: (\S+)$/.exec(line.trim());
+      if (!match) return;
+      found.url ??= match[1];
+      found.accessKeyId ??= match[2];
+      found.accessKeySecret ??= match[3];
+      if (found.url && found.accessKeyId && found.accessKeySecret) {
+        clearTimeout(timer);
+        lines.removeAllListeners('line');
+        child.stdout!.resume(); // keep draining, in case it logs
+        resolve(found as Emulator);
+      }
+    });
+  });
+}
+
+async function control<T>(emulator: Emulator, what: string, method = 'GET'): Promise<T> {
+  const response = await fetch(`${emulator.url}/__emulator/${what}`, { method });
+  return (method === 'GET' ? await response.json() : undefined) as T;
+}
+
+interface Stats {
+  requests: number;
+  throttled: number;
+  peakCallsPerSecond: number;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+async function main(): Promise<void> {
+  let peakHeap = process.memoryUsage().heapUsed;
+  const heapSampler = setInterval(() => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }, 20);
+
+  const emulator = await startEmulatorProcess();
+  try {
+    const dataset = await control<{ fixtures: { appId: string; bigGroupId: string; bigGroupTotal?: number } }>(emulator, 'dataset');
+    const { appId, bigGroupId } = dataset.fixtures;
+    console.log(`emulator ${emulator.url} (qps ${QPS}, latency ${LATENCY_MS} ms); big group ${bigGroupId}`);
+
+    // (1) The pager.
+    await control(emulator, 'reset-stats', 'POST');
+    const records: { at: number; record: CallRecord }[] = [];
+    const t0 = performance.now();
+    const client = new InteractiveMessagesClient({
+      endpoint: emulator.url,
+      accessKeyId: emulator.accessKeyId,
+      accessKeySecret: emulator.accessKeySecret,
+      callsPerSecond: LIMITS.callsPerSecond,
+      onCall: (record) => records.push({ at: performance.now() - t0, record }),
+    });
+    let throttledSeenByCaller = 0;
+    let result;
+    try {
+      result = await memberPager(client, { AppId: appId, GroupId: bigGroupId }, PAGE_SIZE).loadAll();
+    } catch (error) {
+      if (error instanceof ApiError && error.code.startsWith('Throttling')) throttledSeenByCaller++;
+      throw error;
+    }
+    const pagerSeconds = (performance.now() - t0) / 1000;
+    const pagerStats = await control<Stats>(emulator, 'stats');
+    const unique = new Set(result.items.map((member) => member.UserId)).size;
+    const duplicates = result.items.length - unique;
+    const membersPerSecond = result.items.length / pagerSeconds;
+    const retriedThrottles = records.filter((r) => r.record.outcome.startsWith('Throttling')).length;
+    const otherFailures = records.filter((r) => r.record.outcome !== 'ok' && !r.record.outcome.startsWith('Throttling')).length;
+    // Past the first window the sliding-window limit allows exactly QPS calls per window: the steady rate.
+    const steadyFrom = 1.5 * 1000;
+    const steady = records.filter((r) => r.at >= steadyFrom);
+    const steadyCallsPerSecond = steady.length / ((records.at(-1)!.at - steadyFrom) / 1000);
+
+    console.log(`pager: ${result.items.length} members (Total ${result.total}) in ${round(pagerSeconds, 2)} s = ${round(membersPerSecond, 0)} members/s`);
+    console.log(`  ${result.pagesFetched} pages, peak concurrency ${result.peakConcurrency}, stopped: ${result.stoppedBecause}, typical latency ${round(client.typicalLatencyMs ?? 0, 1)} ms`);
+    console.log(`  steady state after the first window: ${round(steadyCallsPerSecond, 1)} calls/s = ${round(steadyCallsPerSecond * PAGE_SIZE, 0)} members/s`);
+    console.log(`  server: ${pagerStats.requests} requests, ${pagerStats.throttled} throttled, peak ${pagerStats.peakCallsPerSecond} calls in a sliding second`);
+    console.log(`  throttling errors seen by the caller: ${throttledSeenByCaller}; throttled responses retried internally: ${retriedThrottles}; other failed attempts: ${otherFailures}`);
+    console.log(`  duplicates in the result: ${duplicates} (dropped by the pager: ${result.duplicatesDropped})`);
+
+    // (2) A naive client: pop-core directly, one page after another, on a sample of pages.
+    await sleep(1100); // let the pager's calls leave the server's window
+    await control(emulator, 'reset-stats', 'POST');
+    const naive = new RPCClient({ endpoint: emulator.url, apiVersion: API_VERSION, accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret });
+    let naiveMembers = 0;
+    const n0 = performance.now();
+    for (let pageNum = 1; pageNum <= NAIVE_SAMPLE_PAGES; pageNum++) {
+      const page = await naive.request<{ Result: { UserList: unknown[] } }>('ListMessageGroupUser', { AppId: appId, GroupId: bigGroupId, PageNum: pageNum, PageSize: PAGE_SIZE });
+      naiveMembers += page.Result.UserList.length;
+    }
+    const naiveSeconds = (performance.now() - n0) / 1000;
+    const naivePerSecond = naiveMembers / naiveSeconds;
+    const naiveStats = await control<Stats>(emulator, 'stats');
+    console.log(`naive: ${naiveMembers} members in ${NAIVE_SAMPLE_PAGES} pages in ${round(naiveSeconds, 2)} s = ${round(naivePerSecond, 0)} members/s` +
+      ` (all 100,000 would take ~${round(100_000 / naivePerSecond, 0)} s); server throttled ${naiveStats.throttled}`);
+
+    const heapMb = peakHeap / (1024 * 1024);
+    console.log(`ratio to the limit (${PHYSICAL_LIMIT} members/s): ${round(membersPerSecond / PHYSICAL_LIMIT, 3)}; ratio to naive: ${round(membersPerSecond / naivePerSecond, 2)}; peak heap ${round(heapMb, 1)} MB`);
+    console.log(JSON.stringify({
+      members_per_s: round(membersPerSecond, 1),
+      ratio_to_limit: round(membersPerSecond / PHYSICAL_LIMIT, 3),
+      ratio_to_naive: round(membersPerSecond / naivePerSecond, 2),
+      throttled: throttledSeenByCaller,
+      duplicates,
+      heap_mb: round(heapMb, 1),
+    }));
+  } finally {
+    clearInterval(heapSampler);
+    await stopEmulator(emulator.process);
+  }
+}
+
+function stopEmulator(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 3000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+main().then(
+  // Keep-alive sockets would hold the process open; the run is over.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error('benchmark failed:', error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);
