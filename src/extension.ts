@@ -1,7 +1,55 @@
+// Entry point: builds the services once, registers the tree and the commands. Nothing else happens here.
 import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { ProfileStore } from './credentials/profiles';
+import { JSON_SCHEME, JsonDocuments } from './jsonDocuments';
+import { ExplorerLog } from './log';
+import type { Services } from './services';
+import { Session } from './session';
+import { ExplorerTreeProvider } from './tree/provider';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // The explorer tree and commands are registered here once the service layer is in place.
+/** Returned from activate() so that the integration tests can look at the tree the user sees. */
+export type ExplorerApi = Services;
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExplorerApi> {
+  const log = new ExplorerLog();
+  const profiles = new ProfileStore(context.secrets, context.globalState);
+  const session = new Session(profiles, log);
+  const tree = new ExplorerTreeProvider(session);
+  const treeView = vscode.window.createTreeView('imExplorer.apps', { treeDataProvider: tree, showCollapseAll: true });
+  const jsonDocuments = new JsonDocuments();
+  const statusBar = vscode.window.createStatusBarItem('imExplorer.profile', vscode.StatusBarAlignment.Left, 0);
+  statusBar.name = 'Interactive Messages Profile';
+  statusBar.command = 'imExplorer.switchProfile';
+
+  const services: Services = { context, log, profiles, session, tree, treeView, jsonDocuments };
+  context.subscriptions.push(
+    log,
+    session,
+    tree,
+    treeView,
+    jsonDocuments,
+    statusBar,
+    vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, jsonDocuments),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('imExplorer')) {
+        void session.reload();
+      }
+    }),
+    session.onDidChange(() => {
+      const profile = session.profile;
+      if (profile) {
+        statusBar.text = `$(broadcast) ${profile.name}`;
+        statusBar.tooltip = `Interactive Messages profile "${profile.name}" (${profile.keyHint}${profile.sts ? ', STS' : ''}). Click to switch.`;
+        statusBar.show();
+      } else {
+        statusBar.hide();
+      }
+    }),
+  );
+  registerCommands(services);
+  await session.reload();
+  return services;
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,82 @@
+// An Interactive Messages app: listed by ListMessageApp, or configured by AppId in imExplorer.apps.
+// Its children are the users configured for it in imExplorer.users.
+import * as vscode from 'vscode';
+import type { MessageApp } from '../api/types';
+import { bothTimes, statusText, tooltip } from './format';
+import { MessageNode } from './messageNode';
+import { ExplorerNode, NodeCall, NodeIds, segment, TreeServices } from './node';
+import { UserNode } from './userNode';
+
+export class AppNode extends ExplorerNode {
+  readonly kind = 'app';
+  readonly id: string;
+
+  constructor(
+    parent: ExplorerNode,
+    services: TreeServices,
+    readonly appId: string,
+    /** Undefined for an app known only from the settings. */
+    readonly app: MessageApp | undefined,
+    /** Listed in imExplorer.apps (so it can be removed from there). */
+    readonly configured: boolean,
+  ) {
+    super(parent, services);
+    this.id = parent.id + segment('app', appId);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.app?.AppName || this.appId, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const users = this.userIds().length;
+    const parts = [this.app?.AppName ? this.appId : undefined, this.app && this.app.Status !== 1 ? statusText(this.app.Status) : undefined, this.configured && !this.app ? 'configured' : undefined, `${users} user${users === 1 ? '' : 's'}`];
+    item.description = parts.filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon('broadcast');
+    item.contextValue = this.configured ? 'app.configured' : 'app';
+    const rows: [string, string][] = [['AppId', this.appId]];
+    if (this.app) {
+      rows.push(['AppName', this.app.AppName], ['Status', `${this.app.Status} (${statusText(this.app.Status)})`], ['CreateTime', bothTimes(this.app.CreateTime)]);
+    } else {
+      rows.push(['Source', 'imExplorer.apps setting (not listed by ListMessageApp)']);
+    }
+    item.tooltip = tooltip(
+      `App ${this.app?.AppName || this.appId}`,
+      rows,
+      this.app ? [['AppConfig', this.app.AppConfig], ['Extension', this.app.Extension]] : [],
+    );
+    return item;
+  }
+
+  userIds(): string[] {
+    return this.services.session.settings.users[this.appId] ?? [];
+  }
+
+  override async children(): Promise<ExplorerNode[]> {
+    const users = this.userIds().map((userId) => this.reuse(new UserNode(this, this.services, userId)));
+    if (users.length > 0) {
+      return users;
+    }
+    return [
+      new MessageNode(this, this.services, 'action', 'Add user…', 'Message groups are listed per user', {
+        command: 'imExplorer.addUser',
+        title: 'Add User…',
+        arguments: [this],
+      }),
+    ];
+  }
+
+  override ids(): NodeIds {
+    return { appId: this.appId };
+  }
+
+  override json(): unknown {
+    return this.app ?? { AppId: this.appId, configuredUsers: this.userIds() };
+  }
+
+  override call(): NodeCall {
+    return { action: 'GetMessageApp', params: { AppId: this.appId } };
+  }
+
+  protected override sameData(other: ExplorerNode): boolean {
+    return other instanceof AppNode && other.configured === this.configured && JSON.stringify(other.app) === JSON.stringify(this.app);
+  }
+}

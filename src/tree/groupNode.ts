@@ -1,0 +1,67 @@
+// A message group (ListMessageGroup) of a user; its children are the group's members, page by page.
+import * as vscode from 'vscode';
+import { memberPager } from '../api/pager';
+import type { GroupMember, MessageGroup } from '../api/types';
+import type { PagedList } from '../model/pagedList';
+import { bothTimes, plural, statusText, tooltip } from './format';
+import { MemberNode } from './memberNode';
+import { ExplorerNode, NodeCall, NodeIds, segment, TreeServices } from './node';
+import { pagedChildren } from './pagedChildren';
+import type { UserNode } from './userNode';
+
+export class GroupNode extends ExplorerNode {
+  readonly kind = 'group';
+  readonly id: string;
+
+  constructor(readonly user: UserNode, services: TreeServices, readonly group: MessageGroup) {
+    super(user, services);
+    this.id = user.id + segment('group', group.GroupId);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.group.GroupId, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const total = this.services.lists.peek<GroupMember>(this.id)?.total;
+    const parts = [total !== undefined ? plural(total, 'member') : undefined, `by ${this.group.CreatorId}`, this.group.Status !== 1 ? statusText(this.group.Status) : undefined];
+    item.description = parts.filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(this.group.Status === 1 ? 'comment-discussion' : 'comment-unresolved');
+    item.contextValue = 'group';
+    item.tooltip = tooltip(
+      `Message group ${this.group.GroupId}`,
+      [
+        ['GroupId', this.group.GroupId],
+        ['AppId', this.group.AppId],
+        ['CreatorId', this.group.CreatorId],
+        ['Status', `${this.group.Status} (${statusText(this.group.Status)})`],
+        ['CreateTime', bothTimes(this.group.CreateTime)],
+        ['Members', total !== undefined ? total.toLocaleString('en-US') : 'expand to load'],
+      ],
+      [['Extension', this.group.Extension]],
+    );
+    return item;
+  }
+
+  override pagedChildren(): PagedList<GroupMember> {
+    const { session, lists } = this.services;
+    return lists.get(this.id, () =>
+      memberPager(session.client, { AppId: this.group.AppId, GroupId: this.group.GroupId, SortType: session.settings.sortType }, session.settings.pageSize),
+    );
+  }
+
+  override children(): Promise<ExplorerNode[]> {
+    return pagedChildren(this, this.services, this.pagedChildren(), (member) => this.reuse(new MemberNode(this, this.services, member)), 'member');
+  }
+
+  override ids(): NodeIds {
+    return { appId: this.group.AppId, groupId: this.group.GroupId, userId: this.user.userId };
+  }
+
+  override json(): unknown {
+    return this.group;
+  }
+
+  override call(): NodeCall {
+    const { pageSize, sortType } = this.services.session.settings;
+    return { action: 'ListMessageGroupUser', params: { AppId: this.group.AppId, GroupId: this.group.GroupId, PageNum: 1, PageSize: pageSize, SortType: sortType } };
+  }
+}

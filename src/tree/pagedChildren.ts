@@ -1,0 +1,29 @@
+// Children of a node backed by a paged list: the loaded items, then an error node, a "Load more…" node,
+// or a note that the list is empty.
+import type { PagedList } from '../model/pagedList';
+import { LoadMoreNode } from './loadMoreNode';
+import { MessageNode } from './messageNode';
+import type { ExplorerNode, TreeServices } from './node';
+
+export async function pagedChildren<Item>(
+  owner: ExplorerNode,
+  services: TreeServices,
+  list: PagedList<Item>,
+  toNode: (item: Item) => ExplorerNode,
+  noun: string,
+): Promise<ExplorerNode[]> {
+  try {
+    await list.ensureFirstPage();
+  } catch {
+    // The failure is kept in list.error and shown as a node below.
+  }
+  const nodes = list.items.map(toNode);
+  if (list.error !== undefined) {
+    nodes.push(MessageNode.failure(owner, services, list.error));
+  } else if (list.hasMore) {
+    nodes.push(new LoadMoreNode(owner, services, list as PagedList<unknown>, noun));
+  } else if (nodes.length === 0) {
+    nodes.push(new MessageNode(owner, services, 'info', `No ${noun}s`));
+  }
+  return nodes;
+}

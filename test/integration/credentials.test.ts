@@ -1,0 +1,183 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ProfileStore } from '../../src/credentials/profiles';
+import { CredentialSourceError } from '../../src/credentials/sources';
+import { DEMO_KEY, DISABLED_KEY, RESTRICTED_KEY, RunningEmulator, startEmulator, STS_KEY } from '../../src/emulator';
+import type { ExplorerApi } from '../../src/extension';
+import { assertNoSecrets, children, configure, explorer, labelOf, reset, secretsOf, signIn } from './helpers';
+
+const SECRET_KEY = 'imExplorer.profile.';
+
+describe('credentials and profiles (real extension host)', () => {
+  let api: ExplorerApi;
+  let emulator: RunningEmulator;
+
+  before(async () => {
+    api = await explorer();
+    emulator = await startEmulator({ port: 0 });
+  });
+
+  beforeEach(async () => {
+    await reset(api);
+    await configure(api, { endpoint: emulator.url });
+  });
+
+  after(async () => {
+    await reset(api);
+    await emulator.close();
+  });
+
+  it('signs in: the key goes to SecretStorage only, the profile becomes active and the tree lists apps', async () => {
+    assert.equal(await signIn('demo'), 'demo');
+    const stored = await api.context.secrets.get(SECRET_KEY + 'demo');
+    assert.deepEqual(JSON.parse(stored!), { accessKeyId: DEMO_KEY.accessKeyId, accessKeySecret: DEMO_KEY.accessKeySecret });
+    assert.equal(api.profiles.activeName(), 'demo');
+    assert.equal(api.profiles.active()?.keyHint, `${DEMO_KEY.accessKeyId.slice(0, 4)}…${DEMO_KEY.accessKeyId.slice(-4)}`);
+    const apps = await children(api);
+    assert.deepEqual(
+      apps.map((node) => node.ids().appId).sort(),
+      emulator.dataset.apps.map((app) => app.AppId).sort(),
+    );
+    // Nothing secret in settings, the environment, globalState or the log.
+    const settings = JSON.stringify(vscode.workspace.getConfiguration('imExplorer'));
+    const state = JSON.stringify(api.context.globalState.keys().map((key) => api.context.globalState.get(key)));
+    assertNoSecrets([settings, state, JSON.stringify(process.env), ...api.log.recent]);
+  });
+
+  for (const [name, key, pattern] of [
+    ['a wrong secret', { ...DEMO_KEY, accessKeySecret: 'wrong-secret-0123456789abcdefgh' }, /secret is wrong/],
+    ['an unknown key', { ...DEMO_KEY, accessKeyId: 'LTAIunknownKey0000000000' }, /AccessKey ID is unknown/],
+    ['a disabled key', DISABLED_KEY, /disabled/],
+    ['an STS key without its token', { ...STS_KEY, securityToken: undefined }, /needs its security token/],
+  ] as const) {
+    it(`refuses ${name}, says which problem it is, and stores nothing`, async () => {
+      const result = await signIn('bad', key);
+      assert.equal(result, undefined);
+      assert.equal(api.profiles.list().length, 0);
+      assert.equal(await api.context.secrets.get(SECRET_KEY + 'bad'), undefined);
+      const errors = api.log.recent.filter((line) => line.startsWith('[error]'));
+      assert.ok(errors.some((line) => pattern.test(line)), `log says why: ${errors.join('\n')}`);
+      assertNoSecrets(api.log.recent, secretsOf(DEMO_KEY, STS_KEY, DISABLED_KEY, key as typeof DEMO_KEY));
+    });
+  }
+
+  it('says the clock is off when the server sees a skewed timestamp', async () => {
+    const skewed = await startEmulator({ port: 0, clock: () => Date.now() + 20 * 60 * 1000 });
+    try {
+      await configure(api, { endpoint: skewed.url });
+      assert.equal(await signIn('skewed'), undefined);
+      assert.ok(api.log.recent.some((line) => /clock is off/.test(line)), api.log.recent.join('\n'));
+    } finally {
+      await skewed.close();
+    }
+  });
+
+  it('signs in an STS key and a key whose RAM policy forbids listing apps', async () => {
+    assert.equal(await signIn('sts', STS_KEY), 'sts');
+    assert.equal(api.profiles.active()?.sts, true);
+    assert.ok((await children(api)).length > 0);
+    assert.equal(await signIn('restricted', RESTRICTED_KEY), 'restricted');
+    const nodes = await children(api);
+    assert.ok(nodes.some((node) => node.kind === 'message' && /live:ListMessageApp/.test(labelOf(node))), nodes.map(labelOf).join(', '));
+  });
+
+  it('switches profile and the tree really switches with it', async () => {
+    await signIn('demo');
+    await signIn('sts', STS_KEY);
+    assert.equal(api.tree.rootNode()?.profileName, 'sts');
+    await vscode.commands.executeCommand('imExplorer.switchProfile', 'demo');
+    assert.equal(api.profiles.activeName(), 'demo');
+    assert.equal(api.tree.rootNode()?.profileName, 'demo');
+    const apps = await children(api);
+    assert.ok(apps.every((node) => node.id.startsWith('/profile/demo/')), apps.map((node) => node.id).join(', '));
+    const before = emulator.stats().requests;
+    await children(api); // the active profile's own list, loaded once
+    assert.equal(emulator.stats().requests, before);
+  });
+
+  it('signs out: the secret is deleted and the view shows the welcome content', async () => {
+    await signIn('demo');
+    assert.equal(await vscode.commands.executeCommand('imExplorer.signOut', { confirmed: true }), true);
+    assert.equal(await api.context.secrets.get(SECRET_KEY + 'demo'), undefined);
+    assert.equal(api.profiles.list().length, 0);
+    assert.equal(api.session.signedIn, false);
+    assert.deepEqual(await children(api), []);
+  });
+
+  describe('import', () => {
+    const vars = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN', 'ALIBABA_CLOUD_CREDENTIALS_FILE'];
+    let dir: string;
+
+    beforeEach(async () => {
+      dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ime-import-'));
+    });
+
+    afterEach(async () => {
+      for (const name of vars) delete process.env[name];
+      await fs.rm(dir, { recursive: true, force: true });
+      await fs.rm(path.join(os.homedir(), '.aliyun'), { recursive: true, force: true });
+    });
+
+    it('imports from ALIBABA_CLOUD_* variables only when asked', async () => {
+      process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = STS_KEY.accessKeyId;
+      process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = STS_KEY.accessKeySecret;
+      process.env.ALIBABA_CLOUD_SECURITY_TOKEN = STS_KEY.securityToken;
+      await api.session.reload();
+      assert.equal(api.profiles.list().length, 0, 'nothing is imported silently');
+      assert.equal(await vscode.commands.executeCommand('imExplorer.importCredentials', { source: 'environment', profile: 'from-env' }), 'from-env');
+      assert.equal(api.profiles.active()?.source, 'environment');
+      assert.equal(api.profiles.active()?.sts, true);
+    });
+
+    it('imports an aliyun CLI profile and refuses unsupported modes with a clear message', async () => {
+      await fs.mkdir(path.join(os.homedir(), '.aliyun'), { recursive: true });
+      await fs.writeFile(
+        path.join(os.homedir(), '.aliyun', 'config.json'),
+        JSON.stringify({
+          current: 'cli',
+          profiles: [
+            { name: 'cli', mode: 'AK', access_key_id: DEMO_KEY.accessKeyId, access_key_secret: DEMO_KEY.accessKeySecret },
+            { name: 'role', mode: 'RamRoleArn', access_key_id: DEMO_KEY.accessKeyId, access_key_secret: DEMO_KEY.accessKeySecret },
+          ],
+        }),
+      );
+      assert.equal(await vscode.commands.executeCommand('imExplorer.importCredentials', { source: 'aliyun-cli', entry: 'cli', profile: 'cli' }), 'cli');
+      assert.equal(await vscode.commands.executeCommand('imExplorer.importCredentials', { source: 'aliyun-cli', entry: 'role', profile: 'role' }), undefined);
+      assert.deepEqual(api.profiles.list().map((profile) => profile.name), ['cli']);
+      assert.ok(api.log.recent.some((line) => /mode RamRoleArn, which is not supported yet/.test(line)));
+    });
+
+    it('imports from the credentials file and reports a broken one without changing anything', async () => {
+      const file = path.join(dir, 'credentials');
+      process.env.ALIBABA_CLOUD_CREDENTIALS_FILE = file;
+      await fs.writeFile(file, `[work]\ntype = access_key\naccess_key_id = ${DEMO_KEY.accessKeyId}\naccess_key_secret = ${DEMO_KEY.accessKeySecret}\n`);
+      assert.equal(await vscode.commands.executeCommand('imExplorer.importCredentials', { source: 'credentials-file', entry: 'work', profile: 'work' }), 'work');
+      await fs.writeFile(file, `access_key_secret = ${DEMO_KEY.accessKeySecret}\n`);
+      assert.equal(await vscode.commands.executeCommand('imExplorer.importCredentials', { source: 'credentials-file', profile: 'broken' }), undefined);
+      assert.deepEqual(api.profiles.list().map((profile) => profile.name), ['work']);
+      assert.ok(api.log.recent.some((line) => /has no profile sections/.test(line)), api.log.recent.join('\n'));
+      assertNoSecrets(api.log.recent);
+    });
+  });
+
+  it('says what to do when SecretStorage is unavailable, and keeps no half-made profile', async () => {
+    const failing: vscode.SecretStorage = {
+      get: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
+      store: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
+      delete: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
+      onDidChange: new vscode.EventEmitter<vscode.SecretStorageChangeEvent>().event,
+    };
+    const store = new ProfileStore(failing, api.context.globalState);
+    await assert.rejects(store.save('x', { accessKeyId: DEMO_KEY.accessKeyId, accessKeySecret: DEMO_KEY.accessKeySecret }, 'entered'), (error: unknown) => {
+      assert.ok(error instanceof CredentialSourceError);
+      assert.match(error.message, /keyring/);
+      assert.match(error.message, /Nothing else was changed/);
+      assertNoSecrets([error.message]);
+      return true;
+    });
+    assert.deepEqual(store.list(), []);
+  });
+});

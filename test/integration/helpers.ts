@@ -1,0 +1,134 @@
+// Shared steps of the integration suites, which run inside the real VS Code extension host against an
+// in-process emulator. Nothing here stands in for `vscode`: the tests drive the real extension through its
+// commands and look at the real tree provider it registered.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExplorerApi } from '../../src/extension';
+import { DEMO_KEY, EmulatorKey, RunningEmulator, startEmulator, STS_KEY } from '../../src/emulator';
+import type { AppNode } from '../../src/tree/appNode';
+import type { GroupNode } from '../../src/tree/groupNode';
+import type { LoadMoreNode } from '../../src/tree/loadMoreNode';
+import type { MemberNode } from '../../src/tree/memberNode';
+import type { MessageNode } from '../../src/tree/messageNode';
+import type { ExplorerNode } from '../../src/tree/node';
+import type { UserNode } from '../../src/tree/userNode';
+
+export const EXTENSION_ID = 'imexplorer.interactive-messages-explorer';
+
+export async function explorer(): Promise<ExplorerApi> {
+  const extension = vscode.extensions.getExtension<ExplorerApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  return extension.activate();
+}
+
+const SETTINGS = ['endpoint', 'pageSize', 'sortOrder', 'requestTimeoutSeconds', 'callsPerSecond', 'apps', 'users'];
+
+/** Writes user-level settings and waits until the extension has reloaded with them. */
+export async function configure(api: ExplorerApi, values: Record<string, unknown>): Promise<void> {
+  const config = vscode.workspace.getConfiguration('imExplorer');
+  const changes = Object.entries(values).filter(([key, value]) => JSON.stringify(config.inspect(key)?.globalValue) !== JSON.stringify(value));
+  if (changes.length === 0) return;
+  const reloaded = api.session.nextReload(10_000);
+  for (const [key, value] of changes) {
+    await config.update(key, value, vscode.ConfigurationTarget.Global);
+  }
+  await reloaded;
+  // Several writes may trigger several reloads: wait until the last one has read every value.
+  for (let i = 0; i < 50 && changes.some(([key, value]) => JSON.stringify(vscode.workspace.getConfiguration('imExplorer').get(key)) !== JSON.stringify(value)); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await api.session.reload();
+}
+
+/** Signs out of every profile and puts every setting back to its default. */
+export async function reset(api: ExplorerApi): Promise<void> {
+  for (const profile of api.profiles.list()) {
+    await vscode.commands.executeCommand('imExplorer.signOut', { profile: profile.name, confirmed: true });
+  }
+  const config = vscode.workspace.getConfiguration('imExplorer');
+  for (const key of SETTINGS) {
+    if (config.inspect(key)?.globalValue !== undefined) {
+      await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+    }
+  }
+  await api.session.reload();
+  api.log.recent.length = 0;
+}
+
+export async function signIn(profile: string, key: EmulatorKey = DEMO_KEY): Promise<unknown> {
+  return vscode.commands.executeCommand('imExplorer.signIn', {
+    profile,
+    accessKeyId: key.accessKeyId,
+    accessKeySecret: key.accessKeySecret,
+    securityToken: key.securityToken,
+  });
+}
+
+/** An emulator, the endpoint pointed at it, and the demo key signed in as profile "demo". */
+export async function signedInWorld(api: ExplorerApi, options: Parameters<typeof startEmulator>[0] = {}): Promise<RunningEmulator> {
+  await reset(api);
+  const emulator = await startEmulator({ port: 0, ...options });
+  await configure(api, { endpoint: emulator.url });
+  assert.equal(await signIn('demo'), 'demo');
+  return emulator;
+}
+
+export async function children(api: ExplorerApi, node?: ExplorerNode): Promise<ExplorerNode[]> {
+  return api.tree.getChildren(node);
+}
+
+export function labelOf(node: ExplorerNode): string {
+  const label = node.treeItem().label;
+  return typeof label === 'string' ? label : (label?.label ?? '');
+}
+
+export async function childByLabel(api: ExplorerApi, parent: ExplorerNode | undefined, label: string): Promise<ExplorerNode> {
+  const nodes = await children(api, parent);
+  const found = nodes.find((node) => labelOf(node) === label || node.ids().appId === label && node.kind === 'app');
+  assert.ok(found, `no child "${label}" among ${nodes.map(labelOf).join(', ')}`);
+  return found;
+}
+
+/** Every string a person can see for these nodes: label, description, tooltip. */
+export function visibleText(nodes: ExplorerNode[]): string[] {
+  return nodes.flatMap((node) => {
+    const item = node.treeItem();
+    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '');
+    return [label, String(item.description ?? ''), tooltip];
+  });
+}
+
+export function secretsOf(...keys: EmulatorKey[]): string[] {
+  return keys.flatMap((key) => [key.accessKeyId, key.accessKeySecret, ...(key.securityToken ? [key.securityToken] : [])]);
+}
+
+export function assertNoSecrets(texts: string[], secrets: string[] = secretsOf(DEMO_KEY, STS_KEY)): void {
+  for (const text of texts) {
+    for (const secret of secrets) {
+      assert.ok(!text.includes(secret), `a secret leaked into: ${text.slice(0, 200)}`);
+    }
+  }
+}
+
+// The extension runs from its esbuild bundle while the tests import the TypeScript output, so node classes are
+// not the same objects on both sides: tell nodes apart by `kind`, never by instanceof.
+interface NodesByKind {
+  app: AppNode;
+  user: UserNode;
+  group: GroupNode;
+  member: MemberNode;
+  loadMore: LoadMoreNode;
+  message: MessageNode;
+}
+
+function kindGuard<K extends keyof NodesByKind>(kind: K) {
+  return (node: ExplorerNode | undefined): node is NodesByKind[K] => node?.kind === kind;
+}
+
+export const isApp = kindGuard('app');
+export const isUser = kindGuard('user');
+export const isGroup = kindGuard('group');
+export const isMember = kindGuard('member');
+export const isLoadMore = kindGuard('loadMore');
+export const isMessage = kindGuard('message');

@@ -1,0 +1,259 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { RunningEmulator } from '../../src/emulator';
+import type { ExplorerApi } from '../../src/extension';
+import type { AppNode } from '../../src/tree/appNode';
+import { escapeMarkdown } from '../../src/tree/format';
+import type { GroupNode } from '../../src/tree/groupNode';
+import type { MemberNode } from '../../src/tree/memberNode';
+import type { MessageNode } from '../../src/tree/messageNode';
+import type { ExplorerNode } from '../../src/tree/node';
+import type { UserNode } from '../../src/tree/userNode';
+import { assertNoSecrets, children, configure, explorer, isApp, isGroup, isLoadMore, isMember, isMessage, isUser, labelOf, reset, signedInWorld, visibleText } from './helpers';
+
+describe('explorer tree (real extension host)', () => {
+  let api: ExplorerApi;
+  let emulator: RunningEmulator;
+  let fixtures: RunningEmulator['dataset']['fixtures'];
+
+  before(async () => {
+    api = await explorer();
+    emulator = await signedInWorld(api);
+    fixtures = emulator.dataset.fixtures;
+  });
+
+  after(async () => {
+    await reset(api);
+    await emulator.close();
+  });
+
+  beforeEach(async () => {
+    emulator.setFaults({});
+    await configure(api, { users: { [fixtures.appId]: [fixtures.userId, fixtures.manyGroupsUserId] }, pageSize: 50, sortOrder: 'ascending' });
+    api.tree.refresh();
+  });
+
+  async function demoApp(): Promise<AppNode> {
+    const app = (await children(api)).find((node): node is AppNode => isApp(node) && node.appId === fixtures.appId);
+    assert.ok(app, 'demo app listed');
+    return app;
+  }
+
+  async function user(userId: string): Promise<UserNode> {
+    const found = (await children(api, await demoApp())).find((node): node is UserNode => isUser(node) && node.userId === userId);
+    assert.ok(found, `user ${userId} under the demo app`);
+    return found;
+  }
+
+  async function group(groupId: string, owner = fixtures.userId): Promise<GroupNode> {
+    const parent = await user(owner);
+    let nodes = await children(api, parent);
+    for (let i = 0; i < 5 && !nodes.some((node) => isGroup(node) && node.group.GroupId === groupId); i++) {
+      const more = nodes.find((node) => isLoadMore(node));
+      if (!more) break;
+      await vscode.commands.executeCommand('imExplorer.loadMore', more);
+      nodes = await children(api, parent);
+    }
+    const found = nodes.find((node): node is GroupNode => isGroup(node) && node.group.GroupId === groupId);
+    assert.ok(found, `group ${groupId}`);
+    return found;
+  }
+
+  it('lists apps, then the configured users of an app, with no request before a node is expanded', async () => {
+    emulator.resetStats();
+    api.tree.refresh();
+    assert.equal(emulator.stats().requests, 0, 'nothing loads before the view asks');
+    const apps = await children(api);
+    assert.equal(emulator.stats().byAction.ListMessageApp, 1);
+    assert.deepEqual(apps.map((node) => node.ids().appId).sort(), emulator.dataset.apps.map((app) => app.AppId).sort());
+    const users = await children(api, await demoApp());
+    assert.deepEqual(users.map(labelOf), [fixtures.userId, fixtures.manyGroupsUserId]);
+    assert.equal(emulator.stats().byAction.ListMessageGroup ?? 0, 0, 'users are configured, not fetched');
+    assert.equal(emulator.stats().byAction.ListMessageGroupUser ?? 0, 0);
+  });
+
+  it('pages a user\'s groups with Load more, and shows Total on the user', async () => {
+    await configure(api, { pageSize: 20 });
+    const many = await user(fixtures.manyGroupsUserId);
+    let nodes = await children(api, many);
+    assert.equal(nodes.filter((node) => isGroup(node)).length, 20);
+    const more = nodes.at(-1);
+    assert.ok(isLoadMore(more));
+    assert.match(String(more.treeItem().description), new RegExp(`20 of ${fixtures.manyGroupsCount} groups`));
+    assert.equal(await vscode.commands.executeCommand('imExplorer.loadMore', more), 40);
+    nodes = await children(api, many);
+    assert.equal(nodes.filter((node) => isGroup(node)).length, 40);
+    await vscode.commands.executeCommand('imExplorer.loadMore', nodes.at(-1));
+    nodes = await children(api, many);
+    const groupIds = nodes.filter((node): node is GroupNode => isGroup(node)).map((node) => node.group.GroupId);
+    assert.equal(groupIds.length, fixtures.manyGroupsCount);
+    assert.equal(new Set(groupIds).size, groupIds.length);
+    assert.ok(!nodes.some((node) => isLoadMore(node)), 'no Load more at the end');
+    assert.match(String(many.treeItem().description), new RegExp(`${fixtures.manyGroupsCount} groups`));
+  });
+
+  it('shows members page by page; Load all brings every member once', async () => {
+    await configure(api, { pageSize: 50 });
+    const paged = await group(fixtures.pagedGroupId);
+    let nodes = await children(api, paged);
+    assert.equal(nodes.filter((node) => isMember(node)).length, 50);
+    assert.ok(isLoadMore(nodes.at(-1)));
+    assert.match(String(paged.treeItem().description), new RegExp(`${fixtures.pagedGroupTotal} members`));
+    const outcome = (await vscode.commands.executeCommand('imExplorer.loadAll', paged)) as { loaded: number; cancelled: boolean };
+    assert.deepEqual({ loaded: outcome.loaded, cancelled: outcome.cancelled }, { loaded: fixtures.pagedGroupTotal, cancelled: false });
+    nodes = await children(api, paged);
+    const ids = nodes.filter((node): node is MemberNode => isMember(node)).map((node) => node.member.UserId);
+    assert.equal(ids.length, fixtures.pagedGroupTotal);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.ok(!nodes.some((node) => isLoadMore(node)));
+  });
+
+  it('cancels Load all of a 100,000-member group, keeping what was loaded and the tree usable', async () => {
+    emulator.setFaults({ latencyMs: 20 });
+    const big = await group(fixtures.bigGroupId);
+    await children(api, big);
+    const list = big.pagedChildren();
+    const controller = new AbortController();
+    let progressCalls = 0;
+    const loading = list.loadAll(controller.signal, (loaded) => {
+      progressCalls++;
+      if (loaded >= 500) controller.abort();
+    });
+    await assert.rejects(loading, (error: Error & { code?: string }) => error.code === 'Cancelled');
+    assert.ok(progressCalls > 0);
+    assert.equal(list.items.length, 50, 'the first page stays; the cancelled load changed nothing');
+    assert.ok(list.hasMore);
+    emulator.setFaults({});
+    await vscode.commands.executeCommand('imExplorer.loadMore', big);
+    assert.equal(list.items.length, 100, 'Load more still works after a cancelled load-all');
+  });
+
+  it('orders by the sort setting, toggled from the view title', async () => {
+    const small = await group(fixtures.smallGroupId);
+    const ascending = (await children(api, small)).map(labelOf);
+    await vscode.commands.executeCommand('imExplorer.sortDescending');
+    assert.equal(vscode.workspace.getConfiguration('imExplorer').get('sortOrder'), 'descending');
+    const again = await group(fixtures.smallGroupId);
+    const descending = (await children(api, again)).map(labelOf);
+    assert.equal(ascending.length, fixtures.smallGroupTotal);
+    assert.deepEqual(descending, [...ascending].reverse());
+  });
+
+  it('applies a page size change, and refuses an out-of-range one without changing anything', async () => {
+    await vscode.commands.executeCommand('imExplorer.setPageSize', 7);
+    const paged = await group(fixtures.pagedGroupId);
+    assert.equal((await children(api, paged)).filter((node) => isMember(node)).length, 7);
+    emulator.resetStats();
+    for (const bad of [0, 51, 2.5, 'ten']) {
+      assert.equal(await vscode.commands.executeCommand('imExplorer.setPageSize', bad), undefined);
+    }
+    assert.equal(vscode.workspace.getConfiguration('imExplorer').get('pageSize'), 7);
+    assert.ok(api.log.recent.some((line) => /PageSize must be a whole number from 1 to 50/.test(line)));
+    assert.equal(emulator.stats().requests, 0);
+  });
+
+  it('shows an error node with the cause when the server fails, and Retry recovers', async () => {
+    const small = await group(fixtures.smallGroupId);
+    emulator.setFaults({ errorRate: 1, errorCodes: ['InternalError'], actions: ['ListMessageGroupUser'] });
+    api.tree.refresh(small);
+    const nodes = await children(api, small);
+    const error = nodes.find((node): node is MessageNode => isMessage(node) && node.severity === 'error');
+    assert.ok(error, `error node among ${nodes.map(labelOf).join(', ')}`);
+    assert.match(labelOf(error), /server had a problem/);
+    assert.match(String(error.treeItem().description), /InternalError/);
+    assert.equal(error.treeItem().contextValue, 'error');
+    emulator.setFaults({});
+    await vscode.commands.executeCommand('imExplorer.retry', error);
+    const recovered = await children(api, small);
+    assert.equal(recovered.filter((node) => isMember(node)).length, fixtures.smallGroupTotal);
+  });
+
+  for (const fault of [
+    { name: 'an HTML 502 page', faults: { html502Rate: 1 }, pattern: /not the API's JSON|502/ },
+    { name: 'malformed JSON', faults: { malformedJsonRate: 1 }, pattern: /not the API's JSON|JSON/ },
+    { name: 'a hung response', faults: { hangRate: 1 }, pattern: /time|answer/i },
+  ]) {
+    it(`turns ${fault.name} into an error node, never a crash`, async function () {
+      this.timeout(60_000);
+      await configure(api, { requestTimeoutSeconds: 1 });
+      try {
+        const small = await group(fixtures.smallGroupId);
+        emulator.setFaults({ ...fault.faults, actions: ['ListMessageGroupUser'] });
+        api.tree.refresh(small);
+        const nodes = await children(api, small);
+        const error = nodes.find((node) => isMessage(node) && node.severity === 'error');
+        assert.ok(error, nodes.map(labelOf).join(', '));
+        assert.match(labelOf(error), fault.pattern);
+      } finally {
+        emulator.setFaults({});
+        await configure(api, { requestTimeoutSeconds: 10 });
+      }
+    });
+  }
+
+  it('keeps ids stable across refresh, so expansion state survives', async () => {
+    const small = await group(fixtures.smallGroupId);
+    const before = (await children(api, small)).map((node) => node.id);
+    api.tree.refresh();
+    const after = (await children(api, await group(fixtures.smallGroupId))).map((node) => node.id);
+    assert.deepEqual(after, before);
+    assert.ok(before.every((id) => id.startsWith(`/profile/demo/app/${encodeURIComponent(fixtures.appId)}/user/`)));
+  });
+
+  it('handles ids with spaces, unicode and * ~ / + = & % all the way to the members', async () => {
+    await configure(api, { users: { [fixtures.specialAppId]: [fixtures.specialUserId] } });
+    const app = (await children(api)).find((node): node is AppNode => isApp(node) && node.appId === fixtures.specialAppId);
+    assert.ok(app);
+    const [specialUser] = await children(api, app);
+    const groups = await children(api, specialUser);
+    const special = groups.find((node): node is GroupNode => isGroup(node) && node.group.GroupId === fixtures.specialGroupId);
+    assert.ok(special, groups.map(labelOf).join(', '));
+    const members = (await children(api, special)).map(labelOf);
+    for (const id of fixtures.specialMemberIds) assert.ok(members.includes(id), `${id} in ${members.join(', ')}`);
+  });
+
+  it('shows GroupId, Total, creator and status at a glance, with Markdown tooltips in local time and UTC', async () => {
+    const inactive = await group(fixtures.inactiveGroupId);
+    await children(api, inactive);
+    const item = inactive.treeItem();
+    assert.equal(item.label, fixtures.inactiveGroupId);
+    assert.match(String(item.description), new RegExp(`${fixtures.inactiveGroupTotal} members · by ${inactive.group.CreatorId} · status 2`));
+    assert.ok(item.tooltip instanceof vscode.MarkdownString);
+    assert.match(item.tooltip.value, /UTC/);
+    assert.match(item.tooltip.value, /Extension/);
+    assert.ok(Object.keys(inactive.group.Extension).length > 0);
+    for (const [key, value] of Object.entries(inactive.group.Extension)) {
+      assert.ok(item.tooltip.value.includes(`| ${escapeMarkdown(key)} | ${escapeMarkdown(value)} |`), `Extension ${key} in the tooltip`);
+    }
+    const [member] = await children(api, inactive);
+    assert.match(String(member.treeItem().description), /^joined \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    assert.equal(member.treeItem().contextValue, 'member');
+    assert.equal(inactive.treeItem().contextValue, 'group');
+  });
+
+  it('refreshes when settings change: a removed user disappears, an added app appears', async () => {
+    await configure(api, { users: { [fixtures.appId]: [fixtures.userId] }, apps: ['configured-only-app'] });
+    const apps = await children(api);
+    const configured = apps.find((node): node is AppNode => isApp(node) && node.appId === 'configured-only-app');
+    assert.ok(configured);
+    assert.equal(configured.treeItem().contextValue, 'app.configured');
+    assert.deepEqual((await children(api, await demoApp())).map(labelOf), [fixtures.userId]);
+    await vscode.commands.executeCommand('imExplorer.removeApp', configured);
+    assert.ok(!(await children(api)).some((node) => node.ids().appId === 'configured-only-app'));
+  });
+
+  it('puts no secret in any label, description, tooltip or log line', async () => {
+    const nodes: ExplorerNode[] = [];
+    const walk = async (parent: ExplorerNode | undefined, depth: number): Promise<void> => {
+      for (const node of await children(api, parent)) {
+        nodes.push(node);
+        if (depth < 3 && !(isGroup(node) && node.group.GroupId === fixtures.bigGroupId)) await walk(node, depth + 1);
+      }
+    };
+    await walk(undefined, 0);
+    assert.ok(nodes.length > 50);
+    assertNoSecrets(visibleText(nodes));
+    assertNoSecrets(api.log.recent);
+    assert.ok(api.log.recent.some((line) => /ListMessageGroupUser .*-> ok .*RequestId=/.test(line)), 'requests are logged');
+  });
+});
