@@ -21,11 +21,30 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+/** As root on Debian, installs the `chromium` package when no Chromium is found (first run on a fresh machine). */
+function installChromium() {
+  const aptGet = ['/usr/bin/apt-get', '/bin/apt-get'].find((file) => fs.existsSync(file));
+  if (!aptGet || process.getuid?.() !== 0 || process.env.CHROMIUM_PATH) return;
+  process.stderr.write('[chromium] not found: installing the Debian package chromium with apt-get (once)\n');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const run = (args) => require('node:child_process').execFileSync(aptGet, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    run(['install', '-y', '-qq', 'chromium']);
+  } catch {
+    run(['update', '-qq']);
+    run(['install', '-y', '-qq', 'chromium']);
+  }
+}
+
 function chromiumPath() {
   const candidates = process.env.CHROMIUM_PATH
     ? [process.env.CHROMIUM_PATH]
     : [DEFAULT_CHROMIUM, '/usr/bin/chromium-browser', '/snap/bin/chromium'];
-  const found = candidates.find((candidate) => fs.existsSync(candidate));
+  let found = candidates.find((candidate) => fs.existsSync(candidate));
+  if (!found) {
+    installChromium();
+    found = candidates.find((candidate) => fs.existsSync(candidate));
+  }
   if (!found) {
     throw new Error(
       `Chromium not found (looked at ${candidates.join(', ')}). Install it: ` +
