@@ -8,10 +8,16 @@ import type { ExplorerNode, TreeServices } from './node';
 export async function pagedChildren<Item>(
   owner: ExplorerNode,
   services: TreeServices,
-  list: PagedList<Item>,
+  listOf: () => PagedList<Item>,
   toNode: (item: Item) => ExplorerNode,
   noun: string,
 ): Promise<ExplorerNode[]> {
+  let list: PagedList<Item>;
+  try {
+    list = listOf();
+  } catch (error) {
+    return [MessageNode.failure(owner, services, error)]; // no client (e.g. the profile's key is unreadable)
+  }
   try {
     await list.ensureFirstPage();
   } catch {

@@ -41,7 +41,7 @@ export class UserNode extends ExplorerNode {
   }
 
   override children(): Promise<ExplorerNode[]> {
-    return pagedChildren(this, this.services, this.pagedChildren(), (group) => this.reuse(new GroupNode(this, this.services, group)), 'group');
+    return pagedChildren(this, this.services, () => this.pagedChildren(), (group) => this.reuse(new GroupNode(this, this.services, group)), 'group');
   }
 
   override ids(): NodeIds {
