@@ -28,7 +28,12 @@ export class AppNode extends ExplorerNode {
     const item = new vscode.TreeItem(this.app?.AppName || this.appId, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const users = this.userIds().length;
-    const parts = [this.app?.AppName ? this.appId : undefined, this.app && this.app.Status !== 1 ? statusText(this.app.Status) : undefined, this.configured && !this.app ? 'configured' : undefined, `${users} user${users === 1 ? '' : 's'}`];
+    const parts = [
+      this.app?.AppName ? this.appId : undefined,
+      this.app && this.app.Status !== 1 ? statusText(this.app.Status) : undefined,
+      this.configured && !this.app ? 'configured' : undefined,
+      users > 0 ? `${users} user${users === 1 ? '' : 's'}` : undefined,
+    ];
     item.description = parts.filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('broadcast');
     item.contextValue = this.configured ? 'app.configured' : 'app';
@@ -56,7 +61,7 @@ export class AppNode extends ExplorerNode {
       return users;
     }
     return [
-      new MessageNode(this, this.services, 'action', 'Add user…', 'Message groups are listed per user', {
+      new MessageNode(this, this.services, 'action', 'Add User…', 'Message groups are listed per user', {
         command: 'imExplorer.addUser',
         title: 'Add User…',
         arguments: [this],

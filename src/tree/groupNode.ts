@@ -49,7 +49,7 @@ export class GroupNode extends ExplorerNode {
   }
 
   override children(): Promise<ExplorerNode[]> {
-    return pagedChildren(this, this.services, () => this.pagedChildren(), (member) => this.reuse(new MemberNode(this, this.services, member)), 'member');
+    return pagedChildren(this, this.services, () => this.pagedChildren(), (member) => this.reuse(new MemberNode(this, this.services, member)), 'member', true);
   }
 
   override ids(): NodeIds {

@@ -1,5 +1,5 @@
 // A leaf that is not an API object: an error with its cause (Retry / Show Log), an empty-list note, or a
-// clickable hint such as "Add user…".
+// clickable hint such as "Add User…".
 import * as vscode from 'vscode';
 import { ApiError } from '../api/errors';
 import { describeError } from '../errors';

@@ -10,6 +10,8 @@ export type NodeKind = 'app' | 'user' | 'group' | 'member' | 'loadMore' | 'messa
 export interface TreeServices {
   readonly session: Session;
   readonly lists: ListStore;
+  /** Shows a node again (its label may depend on what its children's first page said, e.g. a Total). */
+  redraw(node: ExplorerNode | undefined): void;
 }
 
 /** The API call a node stands for (for Copy as Code). */

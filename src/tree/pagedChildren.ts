@@ -11,6 +11,12 @@ export async function pagedChildren<Item>(
   listOf: () => PagedList<Item>,
   toNode: (item: Item) => ExplorerNode,
   noun: string,
+  /**
+   * Redraw the owner once its first page arrived, so its description shows the Total. Only for owners whose
+   * children are leaves: redrawing a node makes VS Code drop and re-fetch its children, and a child being
+   * expanded at that moment would lose its place ("No tree item with id …").
+   */
+  showTotalOnOwner = false,
 ): Promise<ExplorerNode[]> {
   let list: PagedList<Item>;
   try {
@@ -18,10 +24,14 @@ export async function pagedChildren<Item>(
   } catch (error) {
     return [MessageNode.failure(owner, services, error)]; // no client (e.g. the profile's key is unreadable)
   }
+  const firstLoad = list.isUnloaded;
   try {
     await list.ensureFirstPage();
   } catch {
     // The failure is kept in list.error and shown as a node below.
+  }
+  if (showTotalOnOwner && firstLoad && list.total !== undefined) {
+    setTimeout(() => services.redraw(owner), 0);
   }
   const nodes = list.items.map(toNode);
   if (list.error !== undefined) {
