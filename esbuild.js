@@ -11,7 +11,7 @@ const common = {
   target: 'node18',
   format: 'cjs',
   minify: production,
-  sourcemap: production ? 'linked' : 'inline',
+  sourcemap: production ? 'external' : 'inline',
   sourcesContent: false,
   logLevel: 'warning',
 };

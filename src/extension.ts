@@ -1,6 +1,7 @@
 // Entry point: builds the services once, registers the tree and the commands. Nothing else happens here.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { demoSignIn } from './credentials/demo';
 import { ProfileStore } from './credentials/profiles';
 import { JSON_SCHEME, JsonDocuments } from './jsonDocuments';
 import { ExplorerLog } from './log';
@@ -48,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Explor
     }),
   );
   registerCommands(services);
+  // Only with IME_DEMO_SIGN_IN=1 (set by `npm start`): store the launcher's emulator key as profile "demo".
+  await demoSignIn(process.env, profiles, (message) => log.info(message));
   await session.reload();
   return services;
 }
