@@ -7,7 +7,8 @@
 //   node scripts/code-server.js start [options]    start it and keep it running until Ctrl-C
 //       --port N        (default 0 = any free port)
 //       --folder F      folder to open (default: a fresh temp folder)
-//       --dev           print a URL that loads this repository as the extension under development
+// (A development extension cannot be loaded through the URL outside smoke-test mode in this built
+// product: `npm start` installs the packaged extension instead.)
 //
 // Environment:
 //   IME_CODE_SERVER_DIR  cache folder (default ${XDG_CACHE_HOME:-~/.cache}/interactive-messages-explorer/code-server-4.139.1)
@@ -611,16 +612,10 @@ async function main(argv) {
     return;
   }
   if (command === 'start') {
-    const repo = path.resolve(__dirname, '..');
     const tempFolder = !option('--folder');
     const folder = tempFolder ? fs.mkdtempSync(path.join(os.tmpdir(), 'ime-workspace-')) : path.resolve(option('--folder'));
     const server = await startCodeServer({ port: Number(option('--port') || 0), folder });
-    let url = `${server.url}/?folder=${encodeURIComponent(folder)}`;
-    if (rest.includes('--dev')) {
-      // The browser workbench takes the development extension from the URL's payload.
-      const authority = `127.0.0.1:${server.port}`;
-      url += `&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${authority}${repo}`]]))}`;
-    }
+    const url = `${server.url}/?folder=${encodeURIComponent(folder)}`;
     process.stdout.write(`code-server is up: ${url}\n  log: ${server.logFile}\n  Ctrl-C stops it\n`);
     let stopping = false;
     const shutdown = async () => {
@@ -639,7 +634,7 @@ async function main(argv) {
     });
     return;
   }
-  process.stderr.write('usage: node scripts/code-server.js install | start [--port N] [--folder F] [--dev]\n');
+  process.stderr.write('usage: node scripts/code-server.js install | start [--port N] [--folder F]\n');
   process.exitCode = 2;
 }
 
