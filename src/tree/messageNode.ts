@@ -26,6 +26,8 @@ export class MessageNode extends ExplorerNode {
     readonly detail?: string,
     private readonly command?: vscode.Command,
     key: string = severity,
+    /** The whole explanation for the tooltip when the label is its short form. */
+    private readonly explanation: string = label,
   ) {
     super(parent, services);
     this.id = `${parent.id}/message/${key}`;
@@ -38,7 +40,9 @@ export class MessageNode extends ExplorerNode {
       error instanceof ApiError
         ? [`Code: ${error.code}`, error.status ? `HTTP ${error.status}` : '', error.requestId ? `RequestId: ${error.requestId}` : ''].filter(Boolean).join(' · ')
         : '';
-    return new MessageNode(parent, services, 'error', text, facts || undefined);
+    // The row shows the sentence that says what went wrong; the server's own message goes to the tooltip.
+    const short = text.split(' Server message: ')[0];
+    return new MessageNode(parent, services, 'error', short, facts || undefined, undefined, 'error', text);
   }
 
   treeItem(): vscode.TreeItem {
@@ -47,7 +51,7 @@ export class MessageNode extends ExplorerNode {
     item.iconPath = ICONS[this.severity];
     item.contextValue = this.severity === 'error' ? 'error' : 'message';
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(this.label);
+    tooltip.appendText(this.explanation);
     if (this.detail) {
       tooltip.appendMarkdown('\n\n');
       tooltip.appendText(this.detail);
