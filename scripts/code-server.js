@@ -647,6 +647,7 @@ module.exports = {
   installExtension,
   isolatedEnv,
   killTree,
+  descendants,
   freePort,
 };
 

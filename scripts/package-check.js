@@ -18,10 +18,10 @@
 
 const childProcess = require('node:child_process');
 const fs = require('node:fs');
-const http = require('node:http');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { builtinModules } = require('node:module');
+const { getJson } = require('./start');
 
 const REPO = path.resolve(__dirname, '..');
 const DEFAULT_VSIX = path.join(REPO, 'interactive-messages-explorer.vsix');
@@ -153,24 +153,6 @@ function checkArchive(vsix) {
 // ---------------------------------------------------------------------------------------------
 // The browser
 
-function getJson(url) {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { timeout: 5000 }, (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk) => (body += chunk));
-        response.on('end', () => {
-          try {
-            resolve(JSON.parse(body));
-          } catch (error) {
-            reject(error);
-          }
-        });
-      })
-      .on('error', reject);
-  });
-}
 
 /**
  * Opens `url` (a demo started by scripts/start.js) in headless Chromium, opens the Interactive Messages

@@ -433,7 +433,7 @@ async function main(argv) {
   say(`Open ${demo.url} in your browser`);
 }
 
-module.exports = { startDemo, startEmulatorProcess, parseArgs, portIsFree, DEFAULT_PORT };
+module.exports = { startDemo, startEmulatorProcess, parseArgs, portIsFree, getJson, DEFAULT_PORT };
 
 if (require.main === module) {
   main(process.argv.slice(2)).catch((error) => {

@@ -4,6 +4,7 @@
 
 const childProcess = require('node:child_process');
 const fs = require('node:fs');
+const { descendants } = require('../../scripts/code-server');
 const path = require('node:path');
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -130,31 +131,6 @@ function writeUserSettings(userDataDir, extensionSettings) {
     ...extensionSettings,
   };
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
-}
-
-/** Pids of every live descendant of `pid` (from /proc). */
-function descendants(pid) {
-  const children = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8');
-      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {
-      // ended meanwhile
-    }
-  }
-  const result = [];
-  const queue = [pid];
-  while (queue.length) {
-    for (const child of children.get(queue.shift()) || []) {
-      result.push(child);
-      queue.push(child);
-    }
-  }
-  return result;
 }
 
 function commandLine(pid) {
