@@ -1,6 +1,6 @@
 // The extension's settings, read in one place and checked: an out-of-range value is reported and replaced
 // by its default rather than sent to the API.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export const SECTION = 'imExplorer';
 

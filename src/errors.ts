@@ -1,6 +1,6 @@
 // The one error path of the extension: every failure becomes a sentence for a person (already redacted), shown
 // once, with its details in the log.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { ApiError, redact } from './api/errors';
 import { CredentialSourceError } from './credentials/sources';
 import type { ExplorerLog } from './log';

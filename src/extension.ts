@@ -1,5 +1,5 @@
 // Entry point: builds the services once, registers the tree and the commands. Nothing else happens here.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { registerCommands } from './commands';
 import { demoSignIn } from './credentials/demo';
 import { ProfileStore } from './credentials/profiles';
@@ -12,7 +12,7 @@ import { ExplorerTreeProvider } from './tree/provider';
 /** Returned from activate() so that the integration tests can look at the tree the user sees. */
 export type ExplorerApi = Services;
 
-export async function activate(context: vscode.ExtensionContext): Promise<ExplorerApi> {
+export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const log = new ExplorerLog();
   const profiles = new ProfileStore(context.secrets, context.globalState);
   const session = new Session(profiles, log);
@@ -50,8 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Explor
   );
   registerCommands(services);
   // Only with IME_DEMO_SIGN_IN=1 (set by `npm start`): store the launcher's emulator key as profile "demo".
-  await demoSignIn(process.env, profiles, (message) => log.info(message));
-  await session.reload();
+  // Not awaited: the view waits for the session itself (Session.ready), activation does not.
+  void session.reload(demoSignIn(process.env, profiles, (message) => log.info(message)));
   return services;
 }
 

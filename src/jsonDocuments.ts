@@ -1,5 +1,5 @@
 // Read-only virtual documents holding the raw API data of a node or a lookup ("Open as JSON").
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export const JSON_SCHEME = 'imexplorer-json';
 

@@ -1,6 +1,6 @@
 // The "Interactive Messages" log: every API request (action, parameters without secrets, duration, RequestId,
 // outcome) and every error with its details. Everything written is redacted first.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { redact } from './api/errors';
 import type { CallRecord } from './api/client';
 

@@ -1,6 +1,6 @@
 // The signed-in state: the active profile, the settings, and the one API client built from them.
 // Rebuilt whenever the profile or a setting changes; the tree listens to onDidChange.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { InteractiveMessagesClient } from './api/client';
 import { ExplorerSettings, readSettings } from './config';
 import { ProfileStore, ProfileSummary } from './credentials/profiles';
@@ -14,6 +14,7 @@ export class Session implements vscode.Disposable {
   private problem: string | undefined;
   private reported = new Set<string>();
   private generation = 0;
+  private loading: Promise<void> = Promise.resolve();
   settings: ExplorerSettings;
   profile: ProfileSummary | undefined;
 
@@ -59,8 +60,21 @@ export class Session implements vscode.Disposable {
     });
   }
 
-  /** Re-reads settings and the active profile's credential, builds a new client and tells listeners. */
-  async reload(): Promise<void> {
+  /** Resolves when the latest reload has finished (activation does not wait for the first one). */
+  ready(): Promise<void> {
+    return this.loading;
+  }
+
+  /**
+   * Re-reads settings and the active profile's credential, builds a new client and tells listeners; after
+   * `prelude` when given (activation's demo sign-in), so that ready() already covers it.
+   */
+  reload(prelude?: Promise<unknown>): Promise<void> {
+    this.loading = (prelude ?? Promise.resolve()).then(() => this.load());
+    return this.loading;
+  }
+
+  private async load(): Promise<void> {
     const generation = ++this.generation;
     const { settings, problems } = readSettings();
     for (const problem of problems) {

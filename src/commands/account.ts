@@ -1,6 +1,6 @@
 // Sign in, import credentials, switch profile, sign out.
 import { existsSync } from 'node:fs';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { InteractiveMessagesClient } from '../api/client';
 import { ApiError, ClientErrorCode } from '../api/errors';
 import { validateProfileName } from '../credentials/profiles';

@@ -1,6 +1,6 @@
 // Carrying ids into code: copy an id, copy a ready API call as code, insert an id at the cursor, open a node's
 // raw API data as JSON.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { UserInputError } from '../errors';
 import type { Services } from '../services';
 import { buildSnippet, SNIPPET_LANGUAGES, SnippetLanguage } from '../snippets';

@@ -1,6 +1,6 @@
 // The one place commands are registered. Every handler runs through the same error path: a failure becomes a
 // notification with a sentence for a person, and its details go to the log.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { reportError } from '../errors';
 import type { Services } from '../services';
 import { accountCommands } from './account';
@@ -23,6 +23,7 @@ export function registerCommands(services: Services): void {
     services.context.subscriptions.push(
       vscode.commands.registerCommand(`imExplorer.${id}`, async (...args: unknown[]) => {
         try {
+          await services.session.ready(); // a command may be what activated the extension
           return await handler(...args);
         } catch (error) {
           reportError(services.log, titles.get(`imExplorer.${id}`) ?? id, error);

@@ -1,5 +1,5 @@
 // Checks of ids typed by the user, shared by every prompt: they run as the user types and again before use.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 const MAX_ID_LENGTH = 256;
 

@@ -1,5 +1,5 @@
 // Find anything by id: a group (GetMessageGroup), members of a group (ListMessageGroupUserById), an app.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { GetMessageGroupResult } from '../api/types';
 import { UserInputError } from '../errors';
 import type { Services } from '../services';

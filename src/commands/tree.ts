@@ -1,5 +1,5 @@
 // Commands that change what the tree shows: refresh, paging, sort order, page size, configured apps and users.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { updateSetting } from '../config';
 import { UserInputError } from '../errors';
 import type { Services } from '../services';

@@ -1,6 +1,6 @@
 // An Interactive Messages app: listed by ListMessageApp, or configured by AppId in imExplorer.apps.
 // Its children are the users configured for it in imExplorer.users.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { MessageApp } from '../api/types';
 import { bothTimes, statusText, tooltip } from './format';
 import { MessageNode } from './messageNode';

@@ -1,5 +1,5 @@
 // Text shown in labels and tooltips: times in local time and UTC, key/value maps as Markdown tables.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** Unix seconds as "2026-11-20 14:03" in local time. */
 export function localTime(unixSeconds: number): string {

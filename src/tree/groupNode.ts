@@ -1,5 +1,5 @@
 // A message group (ListMessageGroup) of a user; its children are the group's members, page by page.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { memberPager } from '../api/pager';
 import type { GroupMember, MessageGroup } from '../api/types';
 import type { PagedList } from '../model/pagedList';

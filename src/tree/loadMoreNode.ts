@@ -1,5 +1,5 @@
 // "Load more…" under a list the server has more of; shows "Loading…" while the page is in flight.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { PagedList } from '../model/pagedList';
 import { plural } from './format';
 import { ExplorerNode, TreeServices } from './node';

@@ -1,5 +1,5 @@
 // A member of a message group (ListMessageGroupUser): UserId and when they joined.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { GroupMember } from '../api/types';
 import { bothTimes, localTime, tooltip } from './format';
 import type { GroupNode } from './groupNode';

@@ -1,6 +1,6 @@
 // A leaf that is not an API object: an error with its cause (Retry / Show Log), an empty-list note, or a
 // clickable hint such as "Add User…".
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { ApiError } from '../api/errors';
 import { describeError } from '../errors';
 import { ExplorerNode, TreeServices } from './node';

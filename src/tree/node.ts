@@ -1,5 +1,5 @@
 // What every node of the explorer tree has, and the services nodes use to load their children.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ActionName } from '../api/types';
 import type { ListStore } from '../model/listStore';
 import type { PagedList } from '../model/pagedList';

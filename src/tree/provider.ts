@@ -1,6 +1,6 @@
 // The TreeDataProvider of the Apps view. Nodes load their own children; this class owns the root of the active
 // profile, the paged lists, and the change events.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { ListStore } from '../model/listStore';
 import type { Session } from '../session';
 import { ExplorerNode, TreeServices } from './node';
@@ -40,6 +40,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     if (node) {
       return this.remember(await node.children());
     }
+    await this.session.ready();
     const root = this.rootNode();
     const children = root ? await root.children() : [];
     await vscode.commands.executeCommand('setContext', 'imExplorer.empty', root !== undefined && children.length === 0);

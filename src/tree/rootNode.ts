@@ -1,5 +1,5 @@
 // The invisible root of one profile: the apps from ListMessageApp plus the AppIds configured in settings.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { ApiError } from '../api/errors';
 import { appPager } from '../api/pager';
 import type { MessageApp } from '../api/types';

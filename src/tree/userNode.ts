@@ -1,5 +1,5 @@
 // A user configured for an app (setting imExplorer.users); its children are the user's message groups.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { groupPager } from '../api/pager';
 import type { MessageGroup } from '../api/types';
 import type { PagedList } from '../model/pagedList';

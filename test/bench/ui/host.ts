@@ -1,0 +1,357 @@
+// In-host half of `npm run bench:ui` (scripts/bench-ui.js): loaded by the real VS Code extension host (code-server,
+// smoke-test-driver mode) as `extensionTestsPath`. One window = one task, fetched from the driver's control server
+// (IME_BENCH_UI_CONTROL), results posted back to it. Self-contained on purpose (only `vscode` and Node built-ins):
+// the driver copies this file next to the production bundle it measures, so a concurrent `rm -rf out` elsewhere in
+// the tree cannot pull it away mid-run.
+//
+// Tasks:
+//   activation  measure loading + activating the extension in this fresh extension host
+//   profile     the same under the V8 CPU profiler, plus the cost of the IPC round trips activate() waits on
+//   ui          activate, point the settings at the emulator, sign in, show the view, then run the driver's
+//               commands (refresh, timings) until it says finish; getChildren/getTreeItem are timed meanwhile
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as inspector from 'node:inspector';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'imexplorer.interactive-messages-explorer';
+
+interface Task {
+  id: number;
+  mode: 'activation' | 'profile' | 'ui';
+  settleMs?: number;
+  profileFile?: string;
+  endpoint?: string;
+  users?: Record<string, string[]>;
+  accessKeyId?: string;
+  accessKeySecret?: string;
+  profile?: string;
+  vscodeImports?: number;
+}
+
+interface Command {
+  cmd: 'refresh' | 'timings' | 'finish' | 'probe';
+}
+
+/** CPU time of the extension host's main thread, in ms (Node >= 23.9 has threadCpuUsage; else the whole process). */
+function cpuNow(): number {
+  const usage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.() ?? process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+/** Wall-clock milliseconds with sub-millisecond resolution (comparable with the page's and the emulator's clocks). */
+function wall(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function request(method: 'GET' | 'POST', route: string, body?: unknown): Promise<unknown> {
+  const base = process.env.IME_BENCH_UI_CONTROL;
+  if (!base) throw new Error('IME_BENCH_UI_CONTROL is not set: run this through scripts/bench-ui.js');
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${base}${route}`,
+      { method, headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            resolve(text ? JSON.parse(text) : undefined);
+          } catch (error) {
+            reject(error);
+          }
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+const post = (type: string, data: unknown) => request('POST', '/event', { type, data });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until the extension host's event loop has been quiet for `quietMs` (no timer late by more than 4 ms), at
+ * most `maxMs`: built-in extensions activating at startup share this thread and would inflate what is measured.
+ */
+async function settle(minMs: number, quietMs = 600, maxMs = 15_000): Promise<number> {
+  const start = performance.now();
+  await sleep(minMs);
+  let quietSince = performance.now();
+  while (performance.now() - start < maxMs) {
+    const before = performance.now();
+    await sleep(20);
+    const late = performance.now() - before - 20;
+    if (late > 4) quietSince = performance.now();
+    else if (performance.now() - quietSince >= quietMs) break;
+  }
+  return performance.now() - start;
+}
+
+interface ActivationSample {
+  wasActive: boolean;
+  signedIn?: boolean;
+  totalMs: number;
+  loadMs?: number;
+  activateCallMs?: number;
+  activateSyncMs?: number;
+  loadCpuMs?: number;
+  activateCpuMs?: number;
+  marks: Record<string, number>;
+  settledMs: number;
+  nodeVersion: string;
+  vscodeVersion: string;
+  bundle?: string;
+}
+
+type ModuleLike = { exports: Record<string, unknown> };
+type Loader = (this: unknown, module: ModuleLike, filename: string) => unknown;
+
+/**
+ * Times the bundle's require (read + compile + top-level evaluation) and its activate() call, as the extension host
+ * does them: the .js loader is wrapped for that one file, and the exports VS Code receives get a timed activate().
+ */
+function instrumentBundle(bundle: string, into: Partial<ActivationSample>): () => void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Module = require('node:module') as unknown as { _extensions: Record<string, Loader> };
+  const original = Module._extensions['.js'];
+  const restore = () => {
+    Module._extensions['.js'] = original;
+  };
+  Module._extensions['.js'] = function (this: unknown, module: ModuleLike, filename: string) {
+    if (filename !== bundle) return original.call(this, module, filename);
+    restore();
+    const started = performance.now();
+    const cpuStarted = cpuNow();
+    const result = original.call(this, module, filename);
+    into.loadMs = performance.now() - started;
+    into.loadCpuMs = cpuNow() - cpuStarted;
+    const real = module.exports as { activate?: (context: unknown) => unknown };
+    if (typeof real.activate === 'function') {
+      // esbuild's exports are non-configurable getters: hand VS Code a plain copy with a timed activate().
+      const wrapped: Record<string, unknown> = { ...(real as Record<string, unknown>) };
+      Object.defineProperty(wrapped, 'activate', {
+        enumerable: true,
+        value: (context: unknown) => {
+          const callStart = performance.now();
+          const cpuStart = cpuNow();
+          const value = real.activate!(context);
+          into.activateSyncMs = performance.now() - callStart;
+          return Promise.resolve(value).then((resolved) => {
+            into.activateCallMs = performance.now() - callStart;
+            into.activateCpuMs = cpuNow() - cpuStart;
+            return resolved;
+          });
+        },
+      });
+      module.exports = wrapped;
+    }
+    return result;
+  };
+  return restore;
+}
+
+/** VS Code's own performance marks for this extension (ms resolution), relative to willLoadExtensionCode. */
+function extensionMarks(): Record<string, number> {
+  const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks?.getMarks() ?? [];
+  const mine = marks.filter((mark) => mark.name.endsWith(`/${EXTENSION_ID}`));
+  const base = mine.find((mark) => mark.name.includes('willLoadExtensionCode'))?.startTime ?? mine[0]?.startTime ?? 0;
+  return Object.fromEntries(mine.map((mark) => [mark.name.replace(`/${EXTENSION_ID}`, '').replace('code/extHost/', ''), mark.startTime - base]));
+}
+
+async function measureActivation(task: Task): Promise<{ sample: ActivationSample; api: unknown }> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not loaded in this window`);
+  const settledMs = await settle(task.settleMs ?? 2000);
+  const sample: Partial<ActivationSample> = {
+    wasActive: extension.isActive,
+    settledMs,
+    nodeVersion: process.version,
+    vscodeVersion: vscode.version,
+    bundle: path.join(extension.extensionPath, 'dist', 'extension.js'),
+  };
+  const restore = instrumentBundle(sample.bundle!, sample);
+  let profiler: inspector.Session | undefined;
+  if (task.mode === 'profile') {
+    profiler = new inspector.Session();
+    profiler.connect();
+    await postInspector(profiler, 'Profiler.enable');
+    await postInspector(profiler, 'Profiler.setSamplingInterval', { interval: 50 });
+    await postInspector(profiler, 'Profiler.start');
+  }
+  const started = performance.now();
+  const api = await extension.activate();
+  sample.totalMs = performance.now() - started;
+  restore();
+  if (profiler) {
+    const { profile } = (await postInspector(profiler, 'Profiler.stop')) as { profile: unknown };
+    profiler.disconnect();
+    if (task.profileFile) {
+      fs.mkdirSync(path.dirname(task.profileFile), { recursive: true });
+      fs.writeFileSync(task.profileFile, JSON.stringify(profile));
+    }
+  }
+  sample.marks = extensionMarks();
+  sample.signedIn = (api as { session?: { signedIn?: boolean } } | undefined)?.session?.signedIn;
+  return { sample: sample as ActivationSample, api };
+}
+
+function postInspector(session: inspector.Session, method: string, params?: object): Promise<unknown> {
+  return new Promise((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+}
+
+async function timeIt(repeat: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const started = performance.now();
+    await fn();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** What activate() waits on besides its own code: the renderer round trips (setContext, secret storage, ...). */
+async function probes(api: ExplorerLike, vscodeImports = 0): Promise<Record<string, number[]>> {
+  const result: Record<string, number[]> = {};
+  result.setContext = await timeIt(10, () => Promise.resolve(vscode.commands.executeCommand('setContext', 'imExplorer.benchProbe', true)));
+  result.sessionReload = await timeIt(10, () => api.session.reload());
+  const name = api.profiles.active?.()?.name;
+  if (name) result.secretRead = await timeIt(10, () => api.profiles.credential(name));
+  result.getConfiguration = await timeIt(10, async () => vscode.workspace.getConfiguration('imExplorer').get('users'));
+  if (vscodeImports > 0) {
+    // What the bundle's module load does once per `import * as vscode` (esbuild's __toESM + __copyProps, verbatim
+    // in behaviour): copy every property of the API object onto a fresh object as getters.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const api = require('vscode') as object;
+    result.vscodeApiOwnProperties = [Object.getOwnPropertyNames(api).length];
+    result.vscodeImports = [vscodeImports];
+    result.toEsmVscode = await timeIt(5, async () => {
+      for (let i = 0; i < vscodeImports; i++) toEsm(api);
+    });
+  }
+  return result;
+}
+
+function toEsm(module: object): object {
+  const target = Object.create(Object.getPrototypeOf(module)) as object;
+  Object.defineProperty(target, 'default', { value: module, enumerable: true });
+  for (const key of Object.getOwnPropertyNames(module)) {
+    if (!Object.prototype.hasOwnProperty.call(target, key)) {
+      const descriptor = Object.getOwnPropertyDescriptor(module, key);
+      Object.defineProperty(target, key, { get: () => (module as Record<string, unknown>)[key], enumerable: !descriptor || descriptor.enumerable });
+    }
+  }
+  return target;
+}
+
+interface NodeLike {
+  kind: string;
+  id: string;
+  treeItem(): { label?: string | { label: string } };
+}
+
+interface ExplorerLike {
+  session: { reload(): Promise<void>; signedIn: boolean };
+  profiles: { active?(): { name: string } | undefined; credential(name: string): Promise<unknown> };
+  tree: {
+    getChildren(node?: NodeLike): Promise<NodeLike[]>;
+    getTreeItem(node: NodeLike): unknown;
+  };
+}
+
+interface ChildrenCall {
+  kind: string;
+  label: string;
+  start: number;
+  end: number;
+  count: number;
+  treeItemMs: number;
+  treeItemCalls: number;
+  treeItemEnd?: number;
+}
+
+/** Records when the view asks for children and when the extension hands them over (wall clock, ms). */
+function instrumentTree(api: ExplorerLike): ChildrenCall[] {
+  const calls: ChildrenCall[] = [];
+  const tree = api.tree;
+  const getChildren = tree.getChildren.bind(tree);
+  const getTreeItem = tree.getTreeItem.bind(tree);
+  let last: ChildrenCall | undefined;
+  tree.getChildren = async (node?: NodeLike) => {
+    const start = wall();
+    const children = await getChildren(node);
+    const label = node ? node.treeItem().label : undefined;
+    last = {
+      kind: node?.kind ?? 'root',
+      label: typeof label === 'string' ? label : (label?.label ?? ''),
+      start,
+      end: wall(),
+      count: children.length,
+      treeItemMs: 0,
+      treeItemCalls: 0,
+    };
+    calls.push(last);
+    return children;
+  };
+  tree.getTreeItem = (node: NodeLike) => {
+    const started = performance.now();
+    const item = getTreeItem(node);
+    if (last) {
+      last.treeItemMs += performance.now() - started;
+      last.treeItemCalls++;
+      last.treeItemEnd = wall();
+    }
+    return item;
+  };
+  return calls;
+}
+
+async function runUi(task: Task, api: ExplorerLike): Promise<void> {
+  const config = vscode.workspace.getConfiguration('imExplorer');
+  await config.update('endpoint', task.endpoint, vscode.ConfigurationTarget.Global);
+  await config.update('users', task.users, vscode.ConfigurationTarget.Global);
+  const signedIn = await vscode.commands.executeCommand('imExplorer.signIn', {
+    profile: task.profile,
+    accessKeyId: task.accessKeyId,
+    accessKeySecret: task.accessKeySecret,
+  });
+  await api.session.reload();
+  const calls = instrumentTree(api);
+  await vscode.commands.executeCommand('workbench.view.extension.imExplorer');
+  await post('ready', { signedIn, session: api.session.signedIn });
+  for (;;) {
+    const command = (await request('GET', '/command')) as Command;
+    if (command.cmd === 'finish') break;
+    if (command.cmd === 'refresh') {
+      await vscode.commands.executeCommand('imExplorer.refresh');
+      await post('done', { cmd: command.cmd });
+    } else if (command.cmd === 'timings') {
+      await post('timings', calls.splice(0));
+    } else if (command.cmd === 'probe') {
+      await post('probe', await probes(api));
+    }
+  }
+  // Leave the next window's workspace as it was: the Interactive Messages view closed.
+  await vscode.commands.executeCommand('workbench.view.explorer');
+}
+
+export async function run(): Promise<void> {
+  const task = (await request('GET', '/task')) as Task;
+  try {
+    const { sample, api } = await measureActivation(task);
+    await post('activation', sample);
+    if (task.mode === 'profile') {
+      await post('probe', await probes(api as ExplorerLike, task.vscodeImports));
+    } else if (task.mode === 'ui') {
+      await runUi(task, api as ExplorerLike);
+    }
+  } catch (error) {
+    await post('error', { message: String((error as Error)?.stack ?? error) }).catch(() => undefined);
+    throw error;
+  }
+}
