@@ -39,7 +39,7 @@ const os = require('node:os');
 const path = require('node:path');
 const readline = require('node:readline');
 const util = require('node:util');
-const { ensureCodeServer, startCodeServer } = require('./code-server');
+const { ensureCodeServer, startCodeServer, writeUserSettings } = require('./code-server');
 const { launchChromium, newContext } = require('./chromium');
 
 const REPO = path.resolve(__dirname, '..');
@@ -868,25 +868,7 @@ async function main() {
     env.control = await startControl();
     const installed = await ensureCodeServer();
     const userDataDir = path.join(runDir, 'user-data');
-    fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-    fs.writeFileSync(
-      path.join(userDataDir, 'User', 'settings.json'),
-      `${JSON.stringify(
-        {
-          'extensions.autoCheckUpdates': false,
-          'extensions.autoUpdate': false,
-          'extensions.ignoreRecommendations': true,
-          'chat.disableAIFeatures': true,
-          'telemetry.telemetryLevel': 'off',
-          'workbench.startupEditor': 'none',
-          'workbench.enableExperiments': false,
-          'workbench.tips.enabled': false,
-          'update.mode': 'none',
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    writeUserSettings(userDataDir);
     const folders = { activation: path.join(runDir, 'workspace-activation'), ui: path.join(runDir, 'workspace-ui') };
     for (const folder of Object.values(folders)) {
       fs.mkdirSync(folder, { recursive: true });

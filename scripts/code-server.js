@@ -638,6 +638,26 @@ async function main(argv) {
   process.exitCode = 2;
 }
 
+/** Workbench settings for a quiet, offline run: no update or Marketplace checks, no AI features, no tips. */
+const QUIET_WORKBENCH_SETTINGS = {
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'chat.disableAIFeatures': true,
+  'telemetry.telemetryLevel': 'off',
+  'workbench.startupEditor': 'none',
+  'workbench.enableExperiments': false,
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'update.mode': 'none',
+};
+
+/** Writes User/settings.json of a user-data folder: the quiet settings, then `settings` over them. */
+function writeUserSettings(userDataDir, settings = {}) {
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify({ ...QUIET_WORKBENCH_SETTINGS, ...settings }, null, 2)}\n`);
+}
+
 module.exports = {
   CODE_SERVER_VERSION,
   NODE_VERSION,
@@ -649,6 +669,7 @@ module.exports = {
   killTree,
   descendants,
   freePort,
+  writeUserSettings,
 };
 
 if (require.main === module) {

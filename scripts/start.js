@@ -27,7 +27,7 @@ const http = require('node:http');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { defaultCacheDir, ensureCodeServer, installExtension, killTree, startCodeServer } = require('./code-server');
+const { defaultCacheDir, ensureCodeServer, installExtension, killTree, startCodeServer, writeUserSettings } = require('./code-server');
 
 const REPO = path.resolve(__dirname, '..');
 const DEFAULT_PORT = 8080;
@@ -238,11 +238,6 @@ function packageVsix(out) {
   return out;
 }
 
-function writeJson(file, value) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
-}
-
 /**
  * Starts the emulator and code-server for the demo.
  * @param {object} [options]
@@ -289,19 +284,10 @@ async function startDemo(options = {}) {
 
     const userDataDir = path.join(runDir, 'user-data');
     const extensionsDir = path.join(runDir, 'extensions');
-    writeJson(path.join(userDataDir, 'User', 'settings.json'), {
+    writeUserSettings(userDataDir, {
       'imExplorer.endpoint': emulator.url,
       'imExplorer.users': { [fixtures.appId]: [fixtures.userId, fixtures.manyGroupsUserId] },
-      // Quiet, offline-friendly workbench: no update or Marketplace checks, no AI features, the demo README first.
-      'extensions.autoCheckUpdates': false,
-      'extensions.autoUpdate': false,
-      'extensions.ignoreRecommendations': true,
-      'chat.disableAIFeatures': true,
-      'telemetry.telemetryLevel': 'off',
-      'workbench.enableExperiments': false,
-      'workbench.startupEditor': 'readme',
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'update.mode': 'none',
+      'workbench.startupEditor': 'readme', // the demo README first
     });
 
     let vsix = options.vsix;

@@ -4,7 +4,7 @@
 
 const childProcess = require('node:child_process');
 const fs = require('node:fs');
-const { descendants } = require('../../scripts/code-server');
+const { descendants, writeUserSettings: writeQuietUserSettings } = require('../../scripts/code-server');
 const path = require('node:path');
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -110,27 +110,15 @@ function installExtensionCopy(extensionsDir, from = process.env.IME_E2E_EXTENSIO
 
 /** User settings: the emulator as endpoint, one configured user, and a quiet offline workbench. */
 function writeUserSettings(userDataDir, extensionSettings) {
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  const settings = {
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'chat.disableAIFeatures': true,
-    'telemetry.telemetryLevel': 'off',
-    'workbench.startupEditor': 'none',
-    'workbench.enableExperiments': false,
-    'workbench.tips.enabled': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  writeQuietUserSettings(userDataDir, {
     'workbench.welcomePage.walkthroughs.openOnInstall': false,
     'remote.autoForwardPorts': false,
     'git.enabled': false,
-    'update.mode': 'none',
     'window.commandCenter': true,
     // Sticky scroll copies ancestor rows over the top of a scrolled tree: off, so rows are where they seem.
     'workbench.tree.enableStickyScroll': false,
     ...extensionSettings,
-  };
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+  });
 }
 
 function commandLine(pid) {

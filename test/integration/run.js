@@ -23,7 +23,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const util = require('node:util');
-const { ensureCodeServer, startCodeServer } = require('../../scripts/code-server');
+const { ensureCodeServer, startCodeServer, writeUserSettings } = require('../../scripts/code-server');
 const { launchChromium, newContext } = require('../../scripts/chromium');
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -98,25 +98,7 @@ async function main() {
   const resultsFile = path.join(runDir, 'results.json');
   const userDataDir = path.join(runDir, 'user-data');
   fs.mkdirSync(workspace, { recursive: true });
-  // Quieter, offline-friendly defaults: no Marketplace (Open VSX) checks, no AI/chat agent host.
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    `${JSON.stringify(
-      {
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'extensions.ignoreRecommendations': true,
-        'chat.disableAIFeatures': true,
-        'telemetry.telemetryLevel': 'off',
-        'workbench.startupEditor': 'none',
-        'workbench.enableExperiments': false,
-        'update.mode': 'none',
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  writeUserSettings(userDataDir);
   fs.writeFileSync(path.join(workspace, 'README.md'), '# Integration test workspace\n');
 
   const state = { server: undefined, browser: undefined, page: undefined, consoleLines: [], workbenchLines: [], hostLogs: undefined };
