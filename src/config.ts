@@ -1,6 +1,8 @@
 // The extension's settings, read in one place and checked: an out-of-range value is reported and replaced
-// by its default rather than sent to the API.
-import vscode = require('vscode');
+// by its default rather than sent to the API. Plain Node: the reader of VS Code's configuration is passed in
+// (settings.ts), so this is unit-tested without VS Code.
+import { DEFAULT_TIMEOUT_MS } from './api/client';
+import { DEFAULT_ENDPOINT, LIMITS } from './api/types';
 
 export const SECTION = 'imExplorer';
 
@@ -15,18 +17,31 @@ export interface ExplorerSettings {
 }
 
 export const DEFAULTS: ExplorerSettings = {
-  endpoint: 'https://live.aliyuncs.com',
-  pageSize: 50,
+  endpoint: DEFAULT_ENDPOINT,
+  pageSize: LIMITS.pageSize.max,
   sortType: 1,
-  timeoutMs: 10_000,
-  callsPerSecond: 100,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
+  callsPerSecond: LIMITS.callsPerSecond,
   apps: [],
   users: {},
 };
 
+/** The request timeout setting's range, in seconds. */
+export const TIMEOUT_SECONDS = { min: 1, max: 120 } as const;
+
+/** Why `input` is not a page size, or undefined when it is one. */
+export function pageSizeProblem(input: string): string | undefined {
+  const value = Number(input.trim());
+  const { min, max } = LIMITS.pageSize;
+  return input.trim() !== '' && Number.isInteger(value) && value >= min && value <= max ? undefined : `PageSize must be a whole number from ${min} to ${max}.`;
+}
+
+export interface SettingsSource {
+  get<T>(key: string): T | undefined;
+}
+
 /** Reads the settings; `problems` lists every value that was ignored and why. */
-export function readSettings(): { settings: ExplorerSettings; problems: string[] } {
-  const config = vscode.workspace.getConfiguration(SECTION);
+export function parseSettings(config: SettingsSource): { settings: ExplorerSettings; problems: string[] } {
   const problems: string[] = [];
 
   const integer = (key: string, min: number, max: number, fallback: number): number => {
@@ -51,10 +66,12 @@ export function readSettings(): { settings: ExplorerSettings; problems: string[]
 
   const timeoutSeconds = config.get<unknown>('requestTimeoutSeconds');
   let timeoutMs = DEFAULTS.timeoutMs;
-  if (typeof timeoutSeconds === 'number' && timeoutSeconds >= 1 && timeoutSeconds <= 120) {
+  if (typeof timeoutSeconds === 'number' && timeoutSeconds >= TIMEOUT_SECONDS.min && timeoutSeconds <= TIMEOUT_SECONDS.max) {
     timeoutMs = Math.round(timeoutSeconds * 1000);
   } else if (timeoutSeconds !== undefined) {
-    problems.push(`imExplorer.requestTimeoutSeconds must be from 1 to 120 (found ${JSON.stringify(timeoutSeconds)}); using 10.`);
+    problems.push(
+      `imExplorer.requestTimeoutSeconds must be from ${TIMEOUT_SECONDS.min} to ${TIMEOUT_SECONDS.max} (found ${JSON.stringify(timeoutSeconds)}); using ${DEFAULTS.timeoutMs / 1000}.`,
+    );
   }
 
   const endpoint = config.get<unknown>('endpoint');
@@ -64,10 +81,10 @@ export function readSettings(): { settings: ExplorerSettings; problems: string[]
   return {
     settings: {
       endpoint: typeof endpoint === 'string' && endpoint.trim() ? endpoint.trim() : DEFAULTS.endpoint,
-      pageSize: integer('pageSize', 1, 50, DEFAULTS.pageSize),
+      pageSize: integer('pageSize', LIMITS.pageSize.min, LIMITS.pageSize.max, DEFAULTS.pageSize),
       sortType,
       timeoutMs,
-      callsPerSecond: integer('callsPerSecond', 1, 100, DEFAULTS.callsPerSecond),
+      callsPerSecond: integer('callsPerSecond', 1, LIMITS.callsPerSecond, DEFAULTS.callsPerSecond),
       apps: stringList(apps, 'imExplorer.apps', problems),
       users: userMap(users, problems),
     },
@@ -103,25 +120,4 @@ function userMap(value: unknown, problems: string[]): Record<string, string[]> {
     result[appId] = stringList(ids, `imExplorer.users["${appId}"]`, problems);
   }
   return result;
-}
-
-/**
- * Writes to the level the value already lives at (workspace or user), user level by default, and resolves once
- * the session has reloaded with it.
- */
-export async function updateSetting(session: { nextReload(): Promise<void> }, key: 'apps' | 'users' | 'sortOrder' | 'pageSize', value: unknown): Promise<void> {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  if (JSON.stringify(config.get(key)) === JSON.stringify(value)) {
-    return;
-  }
-  const reloaded = session.nextReload();
-  const inspected = config.inspect(key);
-  const target =
-    inspected?.workspaceFolderValue !== undefined
-      ? vscode.ConfigurationTarget.WorkspaceFolder
-      : inspected?.workspaceValue !== undefined
-        ? vscode.ConfigurationTarget.Workspace
-        : vscode.ConfigurationTarget.Global;
-  await config.update(key, value, target);
-  await reloaded;
 }

@@ -1,11 +1,13 @@
-// The one error path of the extension: every failure becomes a sentence for a person (already redacted), shown
-// once, with its details in the log.
+// The one error path of the extension: every failure becomes a sentence for a person (already redacted), logged
+// once with its details. A failed command also shows it: a user's mistake as a warning, anything else as an error
+// with a way to the log. A failed tree load shows it as an error row instead (see tree/messageNode.ts).
 import vscode = require('vscode');
 import { ApiError, redact } from './api/errors';
 import { CredentialSourceError } from './credentials/sources';
+import type { UserInput } from './input';
 import type { ExplorerLog } from './log';
 
-/** A problem the user can fix from what the message says (bad input, a missing choice); no stack in the log. */
+/** A problem the user can fix from what the message says (bad input, nothing selected); no stack in the log. */
 export class UserInputError extends Error {
   constructor(message: string) {
     super(message);
@@ -25,18 +27,42 @@ export function isCancellation(error: unknown): boolean {
   return (error instanceof ApiError && error.isCancellation) || error instanceof vscode.CancellationError;
 }
 
-/** Logs the error and shows it as a notification with a way to the log. Cancellations are silent. */
-export function reportError(log: ExplorerLog, context: string, error: unknown): void {
+/** Errors whose message says all there is: no stack trace in the log. */
+function isExpected(error: unknown): boolean {
+  return error instanceof ApiError || error instanceof CredentialSourceError || error instanceof UserInputError;
+}
+
+/** Writes the failure to the log (redacted, with the stack only for the unexpected) and returns its sentence. */
+export function logFailure(log: ExplorerLog, context: string, error: unknown): string {
+  const message = `${context}: ${describeError(error)}`;
+  if (error instanceof UserInputError) log.warn(message);
+  else log.error(message, isExpected(error) ? undefined : error);
+  return message;
+}
+
+const logged = new WeakSet<object>();
+
+/** logFailure for a failure that may be shown many times (a tree row redrawn): logged the first time only. */
+export function logFailureOnce(log: ExplorerLog, context: string, error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    if (logged.has(error)) return `${context}: ${describeError(error)}`;
+    logged.add(error);
+  }
+  return logFailure(log, context, error);
+}
+
+/** Logs the error and shows it. Cancellations are silent; a user's mistake is a warning without "Show Log". */
+export function reportError(log: ExplorerLog, input: UserInput, context: string, error: unknown): void {
   if (isCancellation(error)) {
     log.info(`${context}: cancelled`);
     return;
   }
-  const message = `${context}: ${describeError(error)}`;
-  const expected = error instanceof ApiError || error instanceof CredentialSourceError || error instanceof UserInputError;
-  log.error(message, expected ? undefined : error);
-  void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
-    if (choice === 'Show Log') {
-      log.show();
-    }
+  const message = logFailure(log, context, error);
+  if (error instanceof UserInputError) {
+    void input.showMessage('warning', describeError(error));
+    return;
+  }
+  void input.showMessage('error', message, 'Show Log').then((choice) => {
+    if (choice === 'Show Log') log.show();
   });
 }

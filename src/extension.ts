@@ -1,8 +1,10 @@
 // Entry point: builds the services once, registers the tree and the commands. Nothing else happens here.
 import vscode = require('vscode');
-import { registerCommands } from './commands';
+import { COMMANDS } from './commands';
+import { registerCommands } from './commands/registry';
 import { demoSignIn } from './credentials/demo';
 import { ProfileStore } from './credentials/profiles';
+import { SwappableInput } from './input';
 import { JSON_SCHEME, JsonDocuments } from './jsonDocuments';
 import { ExplorerLog } from './log';
 import type { Services } from './services';
@@ -10,20 +12,24 @@ import { Session } from './session';
 import { ExplorerTreeProvider } from './tree/provider';
 
 /** Returned from activate() so that the integration tests can look at the tree the user sees. */
-export type ExplorerApi = Services;
+export interface ExplorerApi extends Services {
+  /** The command ids registered, with their "imExplorer." prefix. */
+  readonly commandIds: readonly string[];
+}
 
 export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const log = new ExplorerLog();
   const profiles = new ProfileStore(context.secrets, context.globalState);
   const session = new Session(profiles, log);
-  const tree = new ExplorerTreeProvider(session);
+  const tree = new ExplorerTreeProvider(session, log);
   const treeView = vscode.window.createTreeView('imExplorer.apps', { treeDataProvider: tree, showCollapseAll: true });
   const jsonDocuments = new JsonDocuments();
   const statusBar = vscode.window.createStatusBarItem('imExplorer.profile', vscode.StatusBarAlignment.Left, 0);
   statusBar.name = 'Interactive Messages Profile';
   statusBar.command = 'imExplorer.switchProfile';
 
-  const services: Services = { context, log, profiles, session, tree, treeView, jsonDocuments };
+  const input = new SwappableInput();
+  const services: Services = { context, log, input, profiles, session, tree, treeView, jsonDocuments };
   context.subscriptions.push(
     log,
     session,
@@ -48,11 +54,11 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       }
     }),
   );
-  registerCommands(services);
+  const commandIds = registerCommands(services, COMMANDS);
   // Only with IME_DEMO_SIGN_IN=1 (set by `npm start`): store the launcher's emulator key as profile "demo".
   // Not awaited: the view waits for the session itself (Session.ready), activation does not.
   void session.reload(demoSignIn(process.env, profiles, (message) => log.info(message)));
-  return services;
+  return { ...services, commandIds };
 }
 
 export function deactivate(): void {}

@@ -30,6 +30,10 @@ export class ExplorerLog implements vscode.Disposable {
     this.write('info', message);
   }
 
+  warn(message: string): void {
+    this.write('warn', message);
+  }
+
   error(message: string, error?: unknown): void {
     const detail = error instanceof Error ? `\n${error.stack ?? error.message}` : error !== undefined ? `\n${String(error)}` : '';
     this.write('error', message + detail);

@@ -2,7 +2,8 @@
 // Rebuilt whenever the profile or a setting changes; the tree listens to onDidChange.
 import vscode = require('vscode');
 import { InteractiveMessagesClient } from './api/client';
-import { ExplorerSettings, readSettings } from './config';
+import type { ExplorerSettings } from './config';
+import { readSettings } from './settings';
 import { ProfileStore, ProfileSummary } from './credentials/profiles';
 import { describeError, UserInputError } from './errors';
 import type { ExplorerLog } from './log';

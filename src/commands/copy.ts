@@ -1,88 +1,80 @@
-// Carrying ids into code: copy an id, copy a ready API call as code, insert an id at the cursor, open a node's
-// raw API data as JSON.
+// Carrying ids into code: copy an id, copy the node's API request as code, insert an id at the cursor, open a
+// node's raw API data as JSON. From the palette they act on the selection, or on a loaded node the user picks.
 import vscode = require('vscode');
+import { wireParams } from '../api/requests';
 import { UserInputError } from '../errors';
+import { pick } from '../input';
 import type { Services } from '../services';
-import { buildSnippet, SNIPPET_LANGUAGES, SnippetLanguage } from '../snippets';
-import type { ExplorerNode, NodeIds } from '../tree/node';
-import type { CommandHandlers } from './index';
-import { isNode } from './tree';
+import { buildSnippet, SNIPPET_LANGUAGES } from '../snippets';
+import type { ExplorerNode, NodeIds, NodeKind } from '../tree/node';
+import { targetNode, type Command } from './registry';
 
-const ID_NAMES: Record<keyof NodeIds, string> = { appId: 'AppId', groupId: 'GroupId', userId: 'UserId' };
+const API_OBJECTS = { kinds: ['app', 'user', 'group', 'member'] as const, noun: 'an app, user, group or member' };
 
-export function copyCommands(services: Services): CommandHandlers {
-  function target(node: unknown): ExplorerNode {
-    const selected = isNode(node) ? node : services.treeView.selection[0];
-    if (!selected || selected.call() === undefined) {
-      throw new UserInputError('Select an app, user, group or member in the Interactive Messages view first.');
-    }
-    return selected;
-  }
+const ID_TARGETS: Record<keyof NodeIds, { name: string; kinds: readonly NodeKind[]; noun: string }> = {
+  appId: { name: 'AppId', kinds: API_OBJECTS.kinds, noun: API_OBJECTS.noun },
+  groupId: { name: 'GroupId', kinds: ['group', 'member'], noun: 'a group or member' },
+  userId: { name: 'UserId', kinds: ['user', 'member'], noun: 'a user or member' },
+};
 
-  async function copyId(node: unknown, key: keyof NodeIds): Promise<string> {
-    const value = target(node).ids()[key];
-    if (value === undefined) {
-      throw new UserInputError(`This item has no ${ID_NAMES[key]}.`);
-    }
-    await vscode.env.clipboard.writeText(value);
-    vscode.window.setStatusBarMessage(`$(check) Copied ${ID_NAMES[key]} ${value}`, 4000);
-    return value;
-  }
-
-  /** The id a node is named by: a member's or user's UserId, a group's GroupId, an app's AppId. */
-  function ownId(node: ExplorerNode): string {
-    const ids = node.ids();
-    if (node.kind === 'group') return ids.groupId!;
-    if (node.kind === 'app') return ids.appId!;
-    return ids.userId!;
-  }
-
-  return {
-    copyAppId: (node?: unknown) => copyId(node, 'appId'),
-    copyGroupId: (node?: unknown) => copyId(node, 'groupId'),
-    copyUserId: (node?: unknown) => copyId(node, 'userId'),
-
-    async copyAsCode(node?: unknown, language?: unknown): Promise<string | undefined> {
-      const selected = target(node);
-      let chosen = SNIPPET_LANGUAGES.find((entry) => entry.language === language)?.language;
-      if (!chosen) {
-        const pick = await vscode.window.showQuickPick(
-          SNIPPET_LANGUAGES.map((entry) => ({ label: entry.label, description: entry.detail, language: entry.language })),
-          { title: 'Copy as code', placeHolder: 'Language of the snippet' },
-        );
-        if (!pick) return undefined;
-        chosen = pick.language as SnippetLanguage;
-      }
-      const call = selected.call()!;
-      const text = buildSnippet(chosen, {
-        ...call,
-        endpoint: services.session.settings.endpoint,
-        sts: services.session.profile?.sts ?? false,
-      });
-      await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage(`$(check) Copied ${call.action} as ${SNIPPET_LANGUAGES.find((entry) => entry.language === chosen)!.label}`, 4000);
-      return text;
-    },
-
-    async insertId(node?: unknown): Promise<string> {
-      const value = ownId(target(node));
-      const editor = vscode.window.activeTextEditor;
-      if (!editor) {
-        throw new UserInputError('Open a file and place the cursor where the id should go.');
-      }
-      const done = await editor.edit((edit) => {
-        for (const selection of editor.selections) edit.replace(selection, value);
-      });
-      if (!done) {
-        throw new UserInputError('The editor did not accept the edit (is the file read-only?).');
-      }
-      return value;
-    },
-
-    async openJson(node?: unknown): Promise<vscode.Uri> {
-      const selected = target(node);
-      const editor = await services.jsonDocuments.open(`${selected.kind}-${ownId(selected)}`, selected.json());
-      return editor.document.uri;
-    },
-  };
+async function copyId(services: Services, given: ExplorerNode | undefined, key: keyof NodeIds): Promise<string> {
+  const { name, kinds, noun } = ID_TARGETS[key];
+  const node = await targetNode(services, given, { kinds, noun });
+  const value = node.ids()[key];
+  if (value === undefined) throw new UserInputError(`This item has no ${name}.`);
+  await vscode.env.clipboard.writeText(value);
+  vscode.window.setStatusBarMessage(`$(check) Copied ${name} ${value}`, 4000);
+  return value;
 }
+
+export const copyAppId: Command = { id: 'copyAppId', run: (services, node) => copyId(services, node, 'appId') };
+export const copyGroupId: Command = { id: 'copyGroupId', run: (services, node) => copyId(services, node, 'groupId') };
+export const copyUserId: Command = { id: 'copyUserId', run: (services, node) => copyId(services, node, 'userId') };
+
+export const copyAsCode: Command = {
+  id: 'copyAsCode',
+  async run(services, given): Promise<string> {
+    const node = await targetNode(services, given, API_OBJECTS);
+    const request = node.request();
+    if (!request) throw new UserInputError('This item stands for no API request.');
+    const chosen = await pick(
+      services.input,
+      SNIPPET_LANGUAGES.map((entry) => ({ label: entry.label, description: entry.detail, language: entry.language })),
+      { title: `Copy ${request.action} as code`, placeHolder: 'Language of the snippet' },
+    );
+    const text = buildSnippet(chosen.language, {
+      action: request.action,
+      params: wireParams(request, services.session.settings.pageSize),
+      endpoint: services.session.settings.endpoint,
+      sts: services.session.profile?.sts ?? false,
+    });
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(`$(check) Copied ${request.action} as ${chosen.label}`, 4000);
+    return text;
+  },
+};
+
+export const insertId: Command = {
+  id: 'insertId',
+  async run(services, given): Promise<string> {
+    const node = await targetNode(services, given, API_OBJECTS);
+    const value = node.ownId();
+    const editor = vscode.window.activeTextEditor;
+    if (value === undefined) throw new UserInputError('This item has no id.');
+    if (!editor) throw new UserInputError('Open a file and place the cursor where the id should go.');
+    const done = await editor.edit((edit) => {
+      for (const selection of editor.selections) edit.replace(selection, value);
+    });
+    if (!done) throw new UserInputError('The editor did not accept the edit (is the file read-only?).');
+    return value;
+  },
+};
+
+export const openJson: Command = {
+  id: 'openJson',
+  async run(services, given): Promise<vscode.Uri> {
+    const node = await targetNode(services, given, API_OBJECTS);
+    const editor = await services.jsonDocuments.open(`${node.kind}-${node.ownId() ?? ''}`, node.json());
+    return editor.document.uri;
+  },
+};

@@ -3,13 +3,27 @@
 // is just dropping the model.
 import { ApiError } from '../api/errors';
 import { LIMITS } from '../api/types';
-import type { LoadAllResult, Pager } from '../api/pager';
+import type { Pager } from '../api/pager';
 
 export interface LoadAllProgress {
   (loaded: number, total: number | undefined): void;
 }
 
+export type LoadAllStatus = 'complete' | 'stopped' | 'changed' | 'cancelled';
+
+export interface LoadAllOutcome {
+  status: LoadAllStatus;
+  loaded: number;
+  total: number | undefined;
+  stoppedAtPage?: number;
+  error?: unknown;
+  pagesFetched: number;
+  duplicatesDropped: number;
+  durationMs: number;
+}
+
 export class PagedList<Item> {
+  incomplete: { status: 'stopped'; page: number; error: unknown } | { status: 'changed'; loaded: number; total: number } | undefined;
   items: Item[] = [];
   total: number | undefined;
   /** Raw RequestId of the last page, for the log and Open as JSON. */
@@ -63,7 +77,12 @@ export class PagedList<Item> {
   }
 
   /** Replaces the list with every item, through the pager's parallel load-all. */
-  async loadAll(signal: AbortSignal, onProgress: LoadAllProgress): Promise<LoadAllResult<Item>> {
+  resume(signal: AbortSignal, onProgress: LoadAllProgress): Promise<LoadAllOutcome> {
+    return this.loadAll(signal, onProgress);
+  }
+
+  async loadAll(signal: AbortSignal, onProgress: LoadAllProgress): Promise<LoadAllOutcome> {
+    const started = Date.now();
     await this.inFlight?.catch(() => undefined);
     const run = this.pager.loadAll({ signal, onProgress });
     this.inFlight = run.then(
@@ -79,7 +98,10 @@ export class PagedList<Item> {
       this.more = false;
       this.nextPage = result.lastPage + 1;
       this.error = undefined;
-      return result;
+      return { status: 'complete', loaded: this.items.length, total: this.total, pagesFetched: result.pagesFetched, duplicatesDropped: result.duplicatesDropped, durationMs: Date.now() - started };
+    } catch (error) {
+      if (signal.aborted) return { status: 'cancelled', loaded: this.items.length, total: this.total, pagesFetched: 0, duplicatesDropped: 0, durationMs: Date.now() - started };
+      throw error;
     } finally {
       this.inFlight = undefined;
     }

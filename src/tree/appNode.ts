@@ -1,10 +1,12 @@
 // An Interactive Messages app: listed by ListMessageApp, or configured by AppId in imExplorer.apps.
 // Its children are the users configured for it in imExplorer.users.
 import vscode = require('vscode');
+import type { ItemRequest } from '../api/requests';
 import type { MessageApp } from '../api/types';
+import { CONTEXT_VALUES } from './contextValues';
 import { bothTimes, statusText, tooltip } from './format';
 import { MessageNode } from './messageNode';
-import { ExplorerNode, NodeCall, NodeIds, segment, TreeServices } from './node';
+import { ExplorerNode, NodeIds, segment, TreeServices } from './node';
 import { UserNode } from './userNode';
 
 export class AppNode extends ExplorerNode {
@@ -24,8 +26,16 @@ export class AppNode extends ExplorerNode {
     this.id = parent.id + segment('app', appId);
   }
 
+  get contextValue() {
+    return this.configured ? CONTEXT_VALUES.configuredApp : CONTEXT_VALUES.app;
+  }
+
+  get label(): string {
+    return this.app?.AppName || this.appId;
+  }
+
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.app?.AppName || this.appId, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const users = this.userIds().length;
     const parts = [
@@ -36,19 +46,27 @@ export class AppNode extends ExplorerNode {
     ];
     item.description = parts.filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('broadcast');
-    item.contextValue = this.configured ? 'app.configured' : 'app';
+    item.contextValue = this.contextValue;
+    return item;
+  }
+
+  override tooltip(): vscode.MarkdownString {
     const rows: [string, string][] = [['AppId', this.appId]];
     if (this.app) {
       rows.push(['AppName', this.app.AppName], ['Status', `${this.app.Status} (${statusText(this.app.Status)})`], ['CreateTime', bothTimes(this.app.CreateTime)]);
     } else {
       rows.push(['Source', 'imExplorer.apps setting (not listed by ListMessageApp)']);
     }
-    item.tooltip = tooltip(
-      `App ${this.app?.AppName || this.appId}`,
+    return tooltip(
+      `App ${this.label}`,
       rows,
-      this.app ? [['AppConfig', this.app.AppConfig], ['Extension', this.app.Extension]] : [],
+      this.app
+        ? [
+            ['AppConfig', this.app.AppConfig],
+            ['Extension', this.app.Extension],
+          ]
+        : [],
     );
-    return item;
   }
 
   userIds(): string[] {
@@ -73,11 +91,15 @@ export class AppNode extends ExplorerNode {
     return { appId: this.appId };
   }
 
+  override ownId(): string {
+    return this.appId;
+  }
+
   override json(): unknown {
     return this.app ?? { AppId: this.appId, configuredUsers: this.userIds() };
   }
 
-  override call(): NodeCall {
+  override request(): ItemRequest {
     return { action: 'GetMessageApp', params: { AppId: this.appId } };
   }
 

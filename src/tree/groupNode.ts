@@ -1,32 +1,47 @@
 // A message group (ListMessageGroup) of a user; its children are the group's members, page by page.
 import vscode = require('vscode');
-import { memberPager } from '../api/pager';
+import { pagerFor, type ListRequestFor } from '../api/requests';
 import type { GroupMember, MessageGroup } from '../api/types';
 import type { PagedList } from '../model/pagedList';
+import { CONTEXT_VALUES } from './contextValues';
 import { bothTimes, plural, statusText, tooltip } from './format';
 import { MemberNode } from './memberNode';
-import { ExplorerNode, NodeCall, NodeIds, segment, TreeServices } from './node';
+import { ExplorerNode, NodeIds, segment, TreeServices } from './node';
 import { pagedChildren } from './pagedChildren';
 import type { UserNode } from './userNode';
 
 export class GroupNode extends ExplorerNode {
   readonly kind = 'group';
+  readonly contextValue = CONTEXT_VALUES.group;
   readonly id: string;
 
-  constructor(readonly user: UserNode, services: TreeServices, readonly group: MessageGroup) {
+  constructor(
+    readonly user: UserNode,
+    services: TreeServices,
+    readonly group: MessageGroup,
+  ) {
     super(user, services);
     this.id = user.id + segment('group', group.GroupId);
+  }
+
+  private get memberTotal(): number | undefined {
+    return this.services.lists.peek<GroupMember>(this.id)?.total;
   }
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.group.GroupId, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    const total = this.services.lists.peek<GroupMember>(this.id)?.total;
+    const total = this.memberTotal;
     const parts = [total !== undefined ? plural(total, 'member') : undefined, `by ${this.group.CreatorId}`, this.group.Status !== 1 ? statusText(this.group.Status) : undefined];
     item.description = parts.filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(this.group.Status === 1 ? 'comment-discussion' : 'comment-unresolved');
-    item.contextValue = 'group';
-    item.tooltip = tooltip(
+    item.contextValue = this.contextValue;
+    return item;
+  }
+
+  override tooltip(): vscode.MarkdownString {
+    const total = this.memberTotal;
+    return tooltip(
       `Message group ${this.group.GroupId}`,
       [
         ['GroupId', this.group.GroupId],
@@ -38,14 +53,15 @@ export class GroupNode extends ExplorerNode {
       ],
       [['Extension', this.group.Extension]],
     );
-    return item;
+  }
+
+  override request(): ListRequestFor<'ListMessageGroupUser'> {
+    return { action: 'ListMessageGroupUser', params: { AppId: this.group.AppId, GroupId: this.group.GroupId, SortType: this.services.session.settings.sortType } };
   }
 
   override pagedChildren(): PagedList<GroupMember> {
     const { session, lists } = this.services;
-    return lists.get(this.id, () =>
-      memberPager(session.client, { AppId: this.group.AppId, GroupId: this.group.GroupId, SortType: session.settings.sortType }, session.settings.pageSize),
-    );
+    return lists.get(this.id, () => pagerFor(session.client, this.request(), session.settings.pageSize));
   }
 
   override children(): Promise<ExplorerNode[]> {
@@ -56,12 +72,11 @@ export class GroupNode extends ExplorerNode {
     return { appId: this.group.AppId, groupId: this.group.GroupId, userId: this.user.userId };
   }
 
-  override json(): unknown {
-    return this.group;
+  override ownId(): string {
+    return this.group.GroupId;
   }
 
-  override call(): NodeCall {
-    const { pageSize, sortType } = this.services.session.settings;
-    return { action: 'ListMessageGroupUser', params: { AppId: this.group.AppId, GroupId: this.group.GroupId, PageNum: 1, PageSize: pageSize, SortType: sortType } };
+  override json(): unknown {
+    return this.group;
   }
 }

@@ -1,15 +1,22 @@
 // A member of a message group (ListMessageGroupUser): UserId and when they joined.
 import vscode = require('vscode');
+import type { ItemRequest } from '../api/requests';
 import type { GroupMember } from '../api/types';
+import { CONTEXT_VALUES } from './contextValues';
 import { bothTimes, localTime, tooltip } from './format';
 import type { GroupNode } from './groupNode';
-import { ExplorerNode, NodeCall, NodeIds, segment, TreeServices } from './node';
+import { ExplorerNode, NodeIds, segment, TreeServices } from './node';
 
 export class MemberNode extends ExplorerNode {
   readonly kind = 'member';
+  readonly contextValue = CONTEXT_VALUES.member;
   readonly id: string;
 
-  constructor(readonly group: GroupNode, services: TreeServices, readonly member: GroupMember) {
+  constructor(
+    readonly group: GroupNode,
+    services: TreeServices,
+    readonly member: GroupMember,
+  ) {
     super(group, services);
     this.id = group.id + segment('member', member.UserId);
   }
@@ -19,28 +26,32 @@ export class MemberNode extends ExplorerNode {
     item.id = this.id;
     item.description = `joined ${localTime(this.member.JoinTime)}`;
     item.iconPath = new vscode.ThemeIcon('person');
-    item.contextValue = 'member';
-    item.tooltip = tooltip(`Member ${this.member.UserId}`, [
+    item.contextValue = this.contextValue;
+    return item;
+  }
+
+  override tooltip(): vscode.MarkdownString {
+    return tooltip(`Member ${this.member.UserId}`, [
       ['UserId', this.member.UserId],
       ['JoinTime', bothTimes(this.member.JoinTime)],
       ['GroupId', this.group.group.GroupId],
       ['AppId', this.group.group.AppId],
     ]);
-    return item;
   }
 
   override ids(): NodeIds {
     return { appId: this.group.group.AppId, groupId: this.group.group.GroupId, userId: this.member.UserId };
   }
 
+  override ownId(): string {
+    return this.member.UserId;
+  }
+
   override json(): unknown {
     return this.member;
   }
 
-  override call(): NodeCall {
-    return {
-      action: 'ListMessageGroupUserById',
-      params: { AppId: this.group.group.AppId, GroupId: this.group.group.GroupId, UserIdList: this.member.UserId },
-    };
+  override request(): ItemRequest {
+    return { action: 'ListMessageGroupUserById', params: { AppId: this.group.group.AppId, GroupId: this.group.group.GroupId, UserIdList: [this.member.UserId] } };
   }
 }

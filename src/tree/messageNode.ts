@@ -1,8 +1,9 @@
-// A leaf that is not an API object: an error with its cause (Retry / Show Log), an empty-list note, or a
-// clickable hint such as "Add User…".
+// A leaf that is not an API object: an error with its cause (Retry / Show Log), a load-all that did not get
+// everything (Resume / Refresh), an empty-list note, or a clickable hint such as "Add User…".
 import vscode = require('vscode');
 import { ApiError } from '../api/errors';
-import { describeError } from '../errors';
+import { describeError, logFailureOnce } from '../errors';
+import { CONTEXT_VALUES, type ContextValue } from './contextValues';
 import { ExplorerNode, TreeServices } from './node';
 
 export type MessageSeverity = 'error' | 'warning' | 'info' | 'action';
@@ -14,27 +15,43 @@ const ICONS: Record<MessageSeverity, vscode.ThemeIcon> = {
   action: new vscode.ThemeIcon('add'),
 };
 
+export interface MessageOptions {
+  /** Shown in the tooltip (and as the description of an error row). */
+  detail?: string;
+  command?: vscode.Command;
+  /** The last segment of the row's id; rows of one parent need different keys. */
+  key?: string;
+  /** The whole explanation for the tooltip when the label is its short form. */
+  explanation?: string;
+  contextValue?: ContextValue;
+}
+
 export class MessageNode extends ExplorerNode {
   readonly kind = 'message';
   readonly id: string;
+  readonly contextValue: ContextValue;
+  readonly detail: string | undefined;
 
   constructor(
     parent: ExplorerNode,
     services: TreeServices,
     readonly severity: MessageSeverity,
     readonly label: string,
-    readonly detail?: string,
-    private readonly command?: vscode.Command,
-    key: string = severity,
-    /** The whole explanation for the tooltip when the label is its short form. */
-    private readonly explanation: string = label,
+    detailOrOptions?: string | MessageOptions,
+    command?: vscode.Command,
   ) {
     super(parent, services);
-    this.id = `${parent.id}/message/${key}`;
+    this.options = typeof detailOrOptions === 'string' ? { detail: detailOrOptions, command } : { command, ...detailOrOptions };
+    this.detail = this.options.detail;
+    this.id = `${parent.id}/message/${this.options.key ?? severity}`;
+    this.contextValue = this.options.contextValue ?? (severity === 'error' ? CONTEXT_VALUES.error : CONTEXT_VALUES.message);
   }
 
-  /** The error node for a failed load of `parent`'s children; Retry loads the failed page again. */
+  private readonly options: MessageOptions;
+
+  /** The error row for a failed load of `parent`'s children; logged once through the one error path. */
   static failure(parent: ExplorerNode, services: TreeServices, error: unknown): MessageNode {
+    logFailureOnce(services.log, `Loading ${parent.id}`, error);
     const text = describeError(error);
     const facts =
       error instanceof ApiError
@@ -42,26 +59,33 @@ export class MessageNode extends ExplorerNode {
         : '';
     // The row shows the sentence that says what went wrong; the server's own message goes to the tooltip.
     const short = text.split(' Server message: ')[0];
-    return new MessageNode(parent, services, 'error', short, facts || undefined, undefined, 'error', text);
+    return new MessageNode(parent, services, 'error', short, { detail: facts || undefined, key: 'error', explanation: text });
+  }
+
+  override listOwner(): ExplorerNode {
+    return this.parent ?? this;
   }
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = ICONS[this.severity];
-    item.contextValue = this.severity === 'error' ? 'error' : 'message';
+    item.contextValue = this.contextValue;
+    item.description = this.severity === 'error' ? this.detail : undefined;
+    item.command = this.options.command;
+    return item;
+  }
+
+  override tooltip(): vscode.MarkdownString {
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(this.explanation);
+    tooltip.appendText(this.options.explanation ?? this.label);
     if (this.detail) {
       tooltip.appendMarkdown('\n\n');
       tooltip.appendText(this.detail);
     }
-    if (this.severity === 'error') {
+    if (this.contextValue === CONTEXT_VALUES.error) {
       tooltip.appendMarkdown('\n\nUse **Retry** to try again, or **Show Log** for the details.');
     }
-    item.tooltip = tooltip;
-    item.description = this.severity === 'error' ? this.detail : undefined;
-    item.command = this.command;
-    return item;
+    return tooltip;
   }
 }

@@ -1,23 +1,21 @@
 // What every node of the explorer tree has, and the services nodes use to load their children.
 import vscode = require('vscode');
-import type { ActionName } from '../api/types';
+import type { NodeRequest } from '../api/requests';
 import type { ListStore } from '../model/listStore';
 import type { PagedList } from '../model/pagedList';
+import type { ExplorerLog } from '../log';
 import type { Session } from '../session';
+import type { ContextValue } from './contextValues';
 
-export type NodeKind = 'app' | 'user' | 'group' | 'member' | 'loadMore' | 'message';
+/** One identity per node kind; commands tell nodes apart by it, never by instanceof. */
+export type NodeKind = 'root' | 'app' | 'user' | 'group' | 'member' | 'loadMore' | 'message';
 
 export interface TreeServices {
   readonly session: Session;
   readonly lists: ListStore;
+  readonly log: ExplorerLog;
   /** Shows a node again (its label may depend on what its children's first page said, e.g. a Total). */
   redraw(node: ExplorerNode | undefined): void;
-}
-
-/** The API call a node stands for (for Copy as Code). */
-export interface NodeCall {
-  action: ActionName;
-  params: Record<string, string | number>;
 }
 
 /** Ids a node carries, for copy and insert commands. */
@@ -34,13 +32,22 @@ export function segment(kind: string, value: string): string {
 
 export abstract class ExplorerNode {
   abstract readonly kind: NodeKind;
-  /** Hierarchical and stable across refreshes, e.g. /p/default/app/A/user/U/group/G. */
+  /** Hierarchical and stable across refreshes, e.g. /profile/default/app/A/user/U/group/G. */
   abstract readonly id: string;
+  abstract readonly contextValue: ContextValue | undefined;
   private readonly childNodes = new Map<string, ExplorerNode>();
 
-  constructor(readonly parent: ExplorerNode | undefined, protected readonly services: TreeServices) {}
+  constructor(
+    readonly parent: ExplorerNode | undefined,
+    protected readonly services: TreeServices,
+  ) {}
 
+  /** The row without its tooltip, which resolveTreeItem adds when the row is hovered. */
   abstract treeItem(): vscode.TreeItem;
+
+  tooltip(): vscode.MarkdownString | string | undefined {
+    return undefined;
+  }
 
   async children(): Promise<ExplorerNode[]> {
     return [];
@@ -50,12 +57,18 @@ export abstract class ExplorerNode {
     return {};
   }
 
+  /** The id the node is named by (an app's AppId, a group's GroupId, a user's or member's UserId). */
+  ownId(): string | undefined {
+    return undefined;
+  }
+
   /** The API data behind this node, for Open as JSON. */
   json(): unknown {
     return undefined;
   }
 
-  call(): NodeCall | undefined {
+  /** The API request this node stands for: the list of its children, or the call that reads its object. */
+  request(): NodeRequest | undefined {
     return undefined;
   }
 
@@ -64,10 +77,15 @@ export abstract class ExplorerNode {
     return undefined;
   }
 
+  /** The node a paging command (Load more, Retry, Resume) acts on: itself, or for a row in a list its owner. */
+  listOwner(): ExplorerNode {
+    return this;
+  }
+
   /** Keeps one instance per child id, so events and reveal address the same object the tree holds. */
   protected reuse<T extends ExplorerNode>(node: T): T {
     const existing = this.childNodes.get(node.id);
-    if (existing && existing.constructor === node.constructor && existing.sameData(node)) {
+    if (existing && existing.kind === node.kind && existing.sameData(node)) {
       return existing as T;
     }
     this.childNodes.set(node.id, node);

@@ -1,6 +1,8 @@
-// Children of a node backed by a paged list: the loaded items, then an error node, a "Load more…" node,
-// or a note that the list is empty.
+// Children of a node backed by a paged list: the loaded items, then a row for what is missing: an error, a
+// load-all that stopped (Resume) or saw the list change (Refresh), "Load more…", or a note that the list is empty.
 import type { PagedList } from '../model/pagedList';
+import { describeError } from '../errors';
+import { CONTEXT_VALUES } from './contextValues';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import type { ExplorerNode, TreeServices } from './node';
@@ -28,17 +30,51 @@ export async function pagedChildren<Item>(
   try {
     await list.ensureFirstPage();
   } catch {
-    // The failure is kept in list.error and shown as a node below.
+    // The failure is kept in list.error and shown as a row.
   }
   if (showTotalOnOwner && firstLoad && list.total !== undefined) {
     setTimeout(() => services.redraw(owner), 0);
   }
+  return listRows(owner, services, list, toNode, noun);
+}
+
+/** The rows of a loaded list: its items, then the row that says what is missing. */
+export function listRows<Item>(
+  owner: ExplorerNode,
+  services: TreeServices,
+  list: PagedList<Item>,
+  toNode: (item: Item) => ExplorerNode,
+  noun: string,
+  { showError = true, showEmpty = true } = {},
+): ExplorerNode[] {
   const nodes = list.items.map(toNode);
+  const loaded = list.items.length.toLocaleString('en-US');
+  const total = list.total?.toLocaleString('en-US') ?? '?';
+  const incomplete = list.incomplete;
   if (list.error !== undefined) {
-    nodes.push(MessageNode.failure(owner, services, list.error));
-  } else if (list.hasMore) {
+    if (showError) nodes.push(MessageNode.failure(owner, services, list.error));
+  } else if (incomplete?.status === 'stopped') {
+    nodes.push(
+      new MessageNode(owner, services, 'warning', `Loaded ${loaded} of ${total} — stopped at page ${incomplete.page}: ${describeError(incomplete.error)}`, {
+        key: 'stopped',
+        contextValue: CONTEXT_VALUES.stoppedLoad,
+        detail: 'Resume loads the missing pages; what is loaded stays.',
+        command: { command: 'imExplorer.resumeLoad', title: 'Resume', arguments: [owner] },
+      }),
+    );
+  } else if (incomplete?.status === 'changed') {
+    nodes.push(
+      new MessageNode(owner, services, 'warning', `${loaded} of ${total} — the list changed while loading; Refresh to catch up`, {
+        key: 'changed',
+        contextValue: CONTEXT_VALUES.changedLoad,
+        detail: `Members joined or left while the pages were read: ${incomplete.loaded.toLocaleString('en-US')} were loaded of a Total of ${incomplete.total.toLocaleString('en-US')}.`,
+        command: { command: 'imExplorer.refresh', title: 'Refresh', arguments: [owner] },
+      }),
+    );
+  }
+  if (list.error === undefined && incomplete === undefined && list.hasMore) {
     nodes.push(new LoadMoreNode(owner, services, list as PagedList<unknown>, noun));
-  } else if (nodes.length === 0) {
+  } else if (showEmpty && nodes.length === 0) {
     nodes.push(new MessageNode(owner, services, 'info', `No ${noun}s`));
   }
   return nodes;

@@ -1,21 +1,35 @@
 // The TreeDataProvider of the Apps view. Nodes load their own children; this class owns the root of the active
-// profile, the paged lists, and the change events.
+// profile, the paged lists, the change events, and findNode: the one way to reach a node by its id.
 import vscode = require('vscode');
+import type { ExplorerLog } from '../log';
 import { ListStore } from '../model/listStore';
 import type { Session } from '../session';
-import { ExplorerNode, TreeServices } from './node';
+import type { ExplorerNode, TreeServices } from './node';
 import { RootNode } from './rootNode';
+
+export interface FindOptions {
+  /** Load further pages of a list when the next node on the path is not loaded yet. */
+  loadMore?: boolean;
+  /** At most this many extra pages per list on the path (default 100). */
+  maxPagesPerList?: number;
+  token?: vscode.CancellationToken;
+}
+
+const DEFAULT_MAX_PAGES_PER_LIST = 100;
 
 export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, TreeServices, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   readonly lists = new ListStore();
   private root: RootNode | undefined;
-  /** Every node handed to the view, by id, for lookups that reveal what is already loaded. */
+  /** Every node handed to the view, by id, for commands that offer the loaded nodes. */
   private readonly shown = new Map<string, ExplorerNode>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(readonly session: Session) {
+  constructor(
+    readonly session: Session,
+    readonly log: ExplorerLog,
+  ) {
     this.subscription = session.onDidChange(() => this.refresh());
   }
 
@@ -36,8 +50,14 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     return node.treeItem();
   }
 
+  /** Tooltips are built when a row is hovered, not for every row drawn. */
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+    item.tooltip = node.tooltip();
+    return item;
+  }
+
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    if (node) {
+    if (node && node.kind !== 'root') {
       return this.remember(await node.children());
     }
     await this.session.ready();
@@ -47,12 +67,49 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     return this.remember(children);
   }
 
-  /** A node already shown in the view that matches. */
-  findLoaded(predicate: (node: ExplorerNode) => boolean): ExplorerNode | undefined {
-    for (const node of this.shown.values()) {
-      if (predicate(node)) return node;
+  /** Whether this node is one the view was given (and not an object that only looks like one). */
+  holds(node: ExplorerNode): boolean {
+    return this.shown.get(node.id) === node;
+  }
+
+  /** The nodes already shown in the view that match, in the order they were shown. */
+  loadedNodes(predicate: (node: ExplorerNode) => boolean): ExplorerNode[] {
+    return [...this.shown.values()].filter(predicate);
+  }
+
+  /**
+   * The node with this hierarchical id, walking from the root and loading each list on the path as needed
+   * (further pages only with `loadMore`). Undefined when some node on the path does not exist.
+   */
+  async findNode(id: string, options: FindOptions = {}): Promise<ExplorerNode | undefined> {
+    await this.session.ready();
+    let current: ExplorerNode | undefined = this.rootNode();
+    while (current && current.id !== id) {
+      if (!id.startsWith(current.id + '/')) return undefined;
+      current = await this.findOnPath(current, id, options);
     }
-    return undefined;
+    return current;
+  }
+
+  /** The child of `parent` that is `id` or one of its ancestors. */
+  private async findOnPath(parent: ExplorerNode, id: string, options: FindOptions): Promise<ExplorerNode | undefined> {
+    const maxPages = options.maxPagesPerList ?? DEFAULT_MAX_PAGES_PER_LIST;
+    for (let page = 0; ; page++) {
+      if (options.token?.isCancellationRequested) throw new vscode.CancellationError();
+      const nodes = await this.getChildren(parent);
+      const found = nodes.find((node) => node.id === id || id.startsWith(node.id + '/'));
+      if (found) return found;
+      const list = parent.pagedChildren();
+      if (!options.loadMore || !list?.hasMore || list.error !== undefined || list.incomplete || page >= maxPages) return undefined;
+      const controller = new AbortController();
+      const subscription = options.token?.onCancellationRequested(() => controller.abort());
+      try {
+        await list.loadMore(controller.signal);
+      } finally {
+        subscription?.dispose();
+      }
+      this.redraw(parent);
+    }
   }
 
   private remember(nodes: ExplorerNode[]): ExplorerNode[] {
@@ -61,12 +118,12 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
-    return node.parent instanceof RootNode ? undefined : node.parent;
+    return node.parent?.kind === 'root' ? undefined : node.parent;
   }
 
   /** Forgets what was loaded under `node` (everything when undefined) and shows it again. */
   refresh(node?: ExplorerNode): void {
-    if (!node || node instanceof RootNode) {
+    if (!node || node.kind === 'root') {
       this.lists.clear();
       this.shown.clear();
       this.root?.forgetChildren();
@@ -81,7 +138,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
 
   /** Shows `node` again with what is loaded (after a page arrived, or while one is in flight). */
   redraw(node: ExplorerNode | undefined): void {
-    this.changed.fire(!node || node instanceof RootNode ? undefined : node);
+    this.changed.fire(!node || node.kind === 'root' ? undefined : node);
   }
 
   dispose(): void {

@@ -1,19 +1,23 @@
 // The invisible root of one profile: the apps from ListMessageApp plus the AppIds configured in settings.
 import vscode = require('vscode');
 import { ApiError } from '../api/errors';
-import { appPager } from '../api/pager';
+import { pagerFor, type ListRequestFor } from '../api/requests';
 import type { MessageApp } from '../api/types';
 import type { PagedList } from '../model/pagedList';
 import { AppNode } from './appNode';
-import { LoadMoreNode } from './loadMoreNode';
+import { listRows } from './pagedChildren';
 import { MessageNode } from './messageNode';
 import { ExplorerNode, segment, TreeServices } from './node';
 
 export class RootNode extends ExplorerNode {
-  readonly kind = 'message';
+  readonly kind = 'root';
+  readonly contextValue = undefined;
   readonly id: string;
 
-  constructor(services: TreeServices, readonly profileName: string) {
+  constructor(
+    services: TreeServices,
+    readonly profileName: string,
+  ) {
     super(undefined, services);
     this.id = segment('profile', profileName);
   }
@@ -22,9 +26,13 @@ export class RootNode extends ExplorerNode {
     return new vscode.TreeItem(this.profileName);
   }
 
+  override request(): ListRequestFor<'ListMessageApp'> {
+    return { action: 'ListMessageApp', params: { SortType: this.services.session.settings.sortType } };
+  }
+
   override pagedChildren(): PagedList<MessageApp> {
     const { session, lists } = this.services;
-    return lists.get(this.id, () => appPager(session.client, { SortType: session.settings.sortType }, session.settings.pageSize));
+    return lists.get(this.id, () => pagerFor(session.client, this.request(), session.settings.pageSize));
   }
 
   override async children(): Promise<ExplorerNode[]> {
@@ -40,15 +48,16 @@ export class RootNode extends ExplorerNode {
     }
     const configured = session.settings.apps;
     const listed = new Set(list.items.map((app) => app.AppId));
-    const nodes: ExplorerNode[] = list.items.map((app) => this.reuse(new AppNode(this, this.services, app.AppId, app, configured.includes(app.AppId))));
-    if (list.hasMore && list.error === undefined) {
-      nodes.push(new LoadMoreNode(this, this.services, list as PagedList<unknown>, 'app'));
-    }
+    const denied = list.error instanceof ApiError && list.error.code === 'Forbidden.RAM';
+    const nodes = listRows(this, this.services, list, (app) => this.reuse(new AppNode(this, this.services, app.AppId, app, configured.includes(app.AppId))), 'app', {
+      showError: !denied,
+      showEmpty: false,
+    });
     nodes.push(...configured.filter((appId) => !listed.has(appId)).map((appId) => this.reuse(new AppNode(this, this.services, appId, undefined, true))));
-    if (list.error instanceof ApiError && list.error.code === 'Forbidden.RAM') {
-      nodes.push(new MessageNode(this, this.services, 'warning', 'This AccessKey may not list apps (live:ListMessageApp)', 'Showing the apps configured by AppId. Use Add App… to add more.'));
-    } else if (list.error !== undefined) {
-      nodes.push(MessageNode.failure(this, this.services, list.error));
+    if (denied) {
+      nodes.push(
+        new MessageNode(this, this.services, 'warning', 'This AccessKey may not list apps (live:ListMessageApp)', 'Showing the apps configured by AppId. Use Add App… to add more.'),
+      );
     }
     return nodes;
   }

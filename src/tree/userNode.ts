@@ -1,43 +1,59 @@
 // A user configured for an app (setting imExplorer.users); its children are the user's message groups.
 import vscode = require('vscode');
-import { groupPager } from '../api/pager';
+import { pagerFor, type ListRequestFor } from '../api/requests';
 import type { MessageGroup } from '../api/types';
 import type { PagedList } from '../model/pagedList';
 import type { AppNode } from './appNode';
+import { CONTEXT_VALUES } from './contextValues';
 import { plural, tooltip } from './format';
 import { GroupNode } from './groupNode';
-import { ExplorerNode, NodeCall, NodeIds, segment, TreeServices } from './node';
+import { ExplorerNode, NodeIds, segment, TreeServices } from './node';
 import { pagedChildren } from './pagedChildren';
 
 export class UserNode extends ExplorerNode {
   readonly kind = 'user';
+  readonly contextValue = CONTEXT_VALUES.user;
   readonly id: string;
 
-  constructor(readonly app: AppNode, services: TreeServices, readonly userId: string) {
+  constructor(
+    readonly app: AppNode,
+    services: TreeServices,
+    readonly userId: string,
+  ) {
     super(app, services);
     this.id = app.id + segment('user', userId);
+  }
+
+  private get groupTotal(): number | undefined {
+    return this.services.lists.peek<MessageGroup>(this.id)?.total;
   }
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.userId, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    const total = this.services.lists.peek<MessageGroup>(this.id)?.total;
+    const total = this.groupTotal;
     item.description = total !== undefined ? plural(total, 'group') : undefined;
     item.iconPath = new vscode.ThemeIcon('account');
-    item.contextValue = 'user';
-    item.tooltip = tooltip(`User ${this.userId}`, [
+    item.contextValue = this.contextValue;
+    return item;
+  }
+
+  override tooltip(): vscode.MarkdownString {
+    const total = this.groupTotal;
+    return tooltip(`User ${this.userId}`, [
       ['UserId', this.userId],
       ['AppId', this.app.appId],
       ['Groups', total !== undefined ? total.toLocaleString('en-US') : 'expand to load'],
     ]);
-    return item;
+  }
+
+  override request(): ListRequestFor<'ListMessageGroup'> {
+    return { action: 'ListMessageGroup', params: { AppId: this.app.appId, UserId: this.userId, SortType: this.services.session.settings.sortType } };
   }
 
   override pagedChildren(): PagedList<MessageGroup> {
     const { session, lists } = this.services;
-    return lists.get(this.id, () =>
-      groupPager(session.client, { AppId: this.app.appId, UserId: this.userId, SortType: session.settings.sortType }, session.settings.pageSize),
-    );
+    return lists.get(this.id, () => pagerFor(session.client, this.request(), session.settings.pageSize));
   }
 
   override children(): Promise<ExplorerNode[]> {
@@ -48,14 +64,13 @@ export class UserNode extends ExplorerNode {
     return { appId: this.app.appId, userId: this.userId };
   }
 
+  override ownId(): string {
+    return this.userId;
+  }
+
   override json(): unknown {
     const list = this.services.lists.peek<MessageGroup>(this.id);
     return { AppId: this.app.appId, UserId: this.userId, Total: list?.total, GroupList: list?.items ?? [] };
-  }
-
-  override call(): NodeCall {
-    const { pageSize, sortType } = this.services.session.settings;
-    return { action: 'ListMessageGroup', params: { AppId: this.app.appId, UserId: this.userId, PageNum: 1, PageSize: pageSize, SortType: sortType } };
   }
 
   protected override sameData(other: ExplorerNode): boolean {

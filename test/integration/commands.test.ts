@@ -7,7 +7,12 @@ import type { AppNode } from '../../src/tree/appNode';
 import type { GroupNode } from '../../src/tree/groupNode';
 import type { MemberNode } from '../../src/tree/memberNode';
 import type { UserNode } from '../../src/tree/userNode';
-import { assertNoSecrets, children, configure, explorer, isApp, isGroup, isMember, reset, signedInWorld } from './helpers';
+import type { FindGroupOutcome } from '../../src/commands/lookup/findGroup';
+import type { FindMemberOutcome } from '../../src/commands/lookup/findMember';
+import { assertNoSecrets, children, configure, explorer, isApp, isGroup, isMember, reset, runWithInput, signedInWorld } from './helpers';
+import { picked, type Step, TestUserInput, typed, withInput } from './testInput';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('commands (real extension host)', () => {
   let api: ExplorerApi;
@@ -49,14 +54,15 @@ describe('commands (real extension host)', () => {
 
   it('copies the node\'s API call as code in each language, with the key read from the environment', async () => {
     for (const [language, marker] of [
-      ['typescript', "client.request(\"ListMessageGroupUser\""],
-      ['python', "request.set_action_name(\"ListMessageGroupUser\")"],
-      ['shell', 'aliyun live ListMessageGroupUser'],
-    ]) {
-      await vscode.commands.executeCommand('imExplorer.copyAsCode', small, language);
+      [/^TypeScript$/, 'client.request("ListMessageGroupUser"'],
+      [/^Python$/, 'request.set_action_name("ListMessageGroupUser")'],
+      [/^aliyun CLI$/, 'aliyun live ListMessageGroupUser'],
+    ] as const) {
+      await runWithInput(api, 'imExplorer.copyAsCode', [picked(/Copy ListMessageGroupUser as code/, language)], small);
       const text = await vscode.env.clipboard.readText();
       assert.ok(text.includes(marker), `${language}: ${text}`);
       assert.ok(text.includes(fixtures.smallGroupId), `${language} names the group`);
+      assert.match(text, /PageSize/, 'the first page of the list the node stands for');
       assert.match(text, /ALIBABA_CLOUD_ACCESS_KEY_(ID|SECRET)/);
       assertNoSecrets([text]);
     }
@@ -80,65 +86,116 @@ describe('commands (real extension host)', () => {
     assert.deepEqual(JSON.parse(document!.getText()), small.group);
   });
 
+  const findGroupSteps = (appLabel: RegExp, groupId: string): Step[] => [picked(/Find group: app/, appLabel), typed(/Find group: GroupId/, groupId)];
+  const demoAppLabel = () => new RegExp(`^${escapeRegExp(emulator.dataset.apps.find((app) => app.AppId === fixtures.appId)!.AppName)}$`);
+
   it('finds a group by id and reveals it in the tree', async () => {
-    const outcome = (await vscode.commands.executeCommand('imExplorer.findGroup', { appId: fixtures.appId, groupId: fixtures.pagedGroupId })) as { revealed: boolean; group: { GroupId: string } };
-    assert.equal(outcome.group.GroupId, fixtures.pagedGroupId);
-    assert.equal(outcome.revealed, true);
+    const { result } = await runWithInput<FindGroupOutcome>(api, 'imExplorer.findGroup', findGroupSteps(demoAppLabel(), fixtures.pagedGroupId));
+    assert.equal(result?.group.GroupId, fixtures.pagedGroupId);
+    assert.ok(result?.revealedAt?.endsWith(`/group/${encodeURIComponent(fixtures.pagedGroupId)}`));
     assert.equal((api.treeView.selection[0] as GroupNode).group.GroupId, fixtures.pagedGroupId);
   });
 
-  it('finds a group of a creator who is not configured and shows it in a detail document', async () => {
+  it('reveals a group under the configured user who lists it when its creator is not configured, loading pages as needed', async () => {
+    await configure(api, { users: { [fixtures.appId]: [fixtures.userId, fixtures.manyGroupsUserId] }, pageSize: 10 });
+    try {
+      const listedUser = emulator.dataset.apps.find((app) => app.AppId === fixtures.appId)!.users.find((user) => user.UserId === fixtures.manyGroupsUserId)!;
+      // The last groups of a user with 57: beyond the first pages, and created by someone else.
+      let target: { GroupId: string; CreatorId: string } | undefined;
+      for (const groupId of [...listedUser.groupIds].reverse()) {
+        const { Result } = await api.session.client.getMessageGroup({ AppId: fixtures.appId, GroupId: groupId });
+        if (Result.CreatorId !== fixtures.manyGroupsUserId && Result.CreatorId !== fixtures.userId) {
+          target = Result;
+          break;
+        }
+      }
+      assert.ok(target, 'the dataset has a group listed under a user who did not create it');
+      api.tree.refresh();
+      const { result } = await runWithInput<FindGroupOutcome>(api, 'imExplorer.findGroup', findGroupSteps(demoAppLabel(), target.GroupId));
+      const expected = `/user/${encodeURIComponent(fixtures.manyGroupsUserId)}/group/${encodeURIComponent(target.GroupId)}`;
+      assert.ok(result?.revealedAt?.endsWith(expected), `revealed at ${result?.revealedAt}`);
+      assert.ok(api.treeView.selection[0]?.id.endsWith(expected), 'selected in the view');
+    } finally {
+      await configure(api, { users: { [fixtures.appId]: [fixtures.userId] }, pageSize: 50 });
+    }
+  });
+
+  it('finds a group listed under no configured user: a detail document and an offer to add its creator', async () => {
     const special = emulator.dataset.apps.find((app) => app.AppId === fixtures.specialAppId)!;
-    const outcome = (await vscode.commands.executeCommand('imExplorer.findGroup', { appId: special.AppId, groupId: fixtures.specialGroupId })) as { revealed: boolean };
-    assert.equal(outcome.revealed, false);
+    const { result, input } = await runWithInput<FindGroupOutcome>(api, 'imExplorer.findGroup', findGroupSteps(new RegExp(escapeRegExp(special.AppName)), fixtures.specialGroupId));
+    assert.equal(result?.revealedAt, undefined);
     const document = vscode.window.activeTextEditor?.document;
     assert.equal(document?.uri.scheme, JSON_SCHEME);
     assert.equal(JSON.parse(document!.getText()).Result.GroupId, fixtures.specialGroupId);
+    assert.ok(input.messages.some((message) => message.severity === 'info' && message.actions.includes('Add Creator as User')));
   });
 
   it('reports an unknown group clearly', async () => {
-    assert.equal(await vscode.commands.executeCommand('imExplorer.findGroup', { appId: fixtures.appId, groupId: 'no-such-group' }), undefined);
-    assert.ok(api.log.recent.some((line) => /Find Group: .*GroupId/.test(line) && line.startsWith('[error]')), api.log.recent.slice(-5).join('\n'));
+    const { result, input } = await runWithInput(api, 'imExplorer.findGroup', findGroupSteps(demoAppLabel(), 'no-such-group'));
+    assert.equal(result, undefined);
+    assert.ok(api.log.recent.some((line) => /Find Group: .*GroupId/.test(line)), api.log.recent.slice(-5).join('\n'));
+    assert.ok(input.messages.some((message) => /GroupId/.test(message.message)));
   });
 
   it('finds members in a group by id, and says who is not a member', async () => {
-    const outcome = (await vscode.commands.executeCommand('imExplorer.findMember', { appId: fixtures.appId, groupId: fixtures.smallGroupId, userIds: [member.member.UserId, 'not-a-member'] })) as {
-      members: { UserId: string }[];
-      missing: string[];
-      revealed: boolean;
-    };
-    assert.deepEqual(outcome.members.map((m) => m.UserId), [member.member.UserId]);
-    assert.deepEqual(outcome.missing, ['not-a-member']);
-    assert.equal(outcome.revealed, true);
-    assert.equal(await vscode.commands.executeCommand('imExplorer.findMember', { appId: fixtures.appId, groupId: fixtures.smallGroupId, userIds: ['nobody'] }), undefined);
-    assert.ok(api.log.recent.some((line) => /nobody is not a member of group/.test(line)));
+    const steps = (userIds: string) => [picked(/Find member: app/, demoAppLabel()), typed(/Find member: GroupId/, fixtures.smallGroupId), typed(/Find member: UserId/, userIds)];
+    const { result, input } = await runWithInput<FindMemberOutcome>(api, 'imExplorer.findMember', steps(`${member.member.UserId}, not-a-member`));
+    assert.deepEqual(result?.members.map((m) => m.UserId), [member.member.UserId]);
+    assert.deepEqual(result?.missing, ['not-a-member']);
+    assert.equal(result?.revealed, true);
+    assert.ok(input.messages.some((message) => message.severity === 'warning' && /not-a-member/.test(message.message)));
+    const nobody = await runWithInput(api, 'imExplorer.findMember', steps('nobody'));
+    assert.equal(nobody.result, undefined);
+    assert.ok(nobody.input.messages.some((message) => message.severity === 'warning' && /nobody is not a member of group/.test(message.message)));
   });
 
   it('goes to an app', async () => {
-    assert.equal(await vscode.commands.executeCommand('imExplorer.goToApp', fixtures.appId), fixtures.appId);
+    const { result } = await runWithInput(api, 'imExplorer.goToApp', [picked(/Go to app/, demoAppLabel())]);
+    assert.equal(result, fixtures.appId);
     assert.equal((api.treeView.selection[0] as AppNode).appId, fixtures.appId);
   });
 
-  it('refuses invalid ids before any request is made', async () => {
+  it('refuses invalid ids before any request is made, with a warning that says why', async () => {
     emulator.resetStats();
-    for (const args of [
-      { appId: '', groupId: 'x' },
-      { appId: fixtures.appId, groupId: 'line\nbreak' },
-      { appId: fixtures.appId, groupId: 'x'.repeat(300) },
-    ]) {
-      assert.equal(await vscode.commands.executeCommand('imExplorer.findGroup', args), undefined);
+    for (const [groupId, pattern] of [
+      ['', /GroupId is required/],
+      ['line\nbreak', /control characters/],
+      ['x'.repeat(300), /too long/],
+    ] as const) {
+      const { result, input } = await runWithInput(api, 'imExplorer.findGroup', findGroupSteps(demoAppLabel(), groupId));
+      assert.equal(result, undefined);
+      assert.match(input.prompts[1].validation ?? '', pattern, 'said while typing');
+      assert.deepEqual(input.messages.map((message) => message.severity), ['warning']);
+      assert.match(input.messages[0].message, pattern);
     }
-    assert.equal(await vscode.commands.executeCommand('imExplorer.findMember', { appId: fixtures.appId, groupId: fixtures.smallGroupId, userIds: [] }), undefined);
     assert.equal(emulator.stats().requests, 0);
-    const errors = api.log.recent.filter((line) => line.startsWith('[error]'));
-    assert.ok(errors.some((line) => /AppId is required/.test(line)));
-    assert.ok(errors.some((line) => /control characters/.test(line)));
-    assert.ok(errors.some((line) => /too long/.test(line)));
+  });
+
+  it('acts on the selection from the palette, or offers the loaded nodes; with nothing loaded it says what to do', async () => {
+    await api.treeView.reveal(small, { select: true, focus: false });
+    assert.equal(await vscode.commands.executeCommand('imExplorer.copyGroupId'), fixtures.smallGroupId, 'the selection');
+    await api.treeView.reveal(api.tree.rootNode()!.pagedChildren().items.length ? (await children(api))[0] : small, { select: true, focus: false });
+    const { result } = await runWithInput(api, 'imExplorer.copyUserId', [picked(/Pick a user or member/, new RegExp(`^${escapeRegExp(member.member.UserId)}$`))]);
+    assert.equal(result, member.member.UserId, 'a pick among the loaded users and members');
+    assert.equal(await vscode.env.clipboard.readText(), member.member.UserId);
+    api.tree.refresh();
+    const nothing = await runWithInput(api, 'imExplorer.loadAll', []);
+    assert.equal(nothing.result, undefined);
+    assert.deepEqual(nothing.input.messages.map((message) => message.severity), ['warning']);
+    assert.match(nothing.input.messages[0].message, /expand the Interactive Messages view/);
+  });
+
+  it('ignores objects that only look like nodes', async () => {
+    const fake = { kind: 'app', id: `${api.tree.rootNode()!.id}/app/fake`, treeItem: () => ({}), appId: 'fake', configured: true };
+    const input = new TestUserInput();
+    const copied = await withInput(api, input, () => vscode.commands.executeCommand('imExplorer.copyAppId', fake));
+    assert.notEqual(copied, 'fake');
+    assert.notEqual(await vscode.env.clipboard.readText(), 'fake');
   });
 
   it('adds and removes a user from the tree', async () => {
     const app = (await children(api)).find((node): node is AppNode => isApp(node) && node.appId === fixtures.appId)!;
-    assert.equal(await vscode.commands.executeCommand('imExplorer.addUser', app, fixtures.noGroupsUserId), fixtures.noGroupsUserId);
+    assert.equal((await runWithInput(api, 'imExplorer.addUser', [typed(/Add user to/, fixtures.noGroupsUserId)], app)).result, fixtures.noGroupsUserId);
     const refreshed = (await children(api)).find((node): node is AppNode => isApp(node) && node.appId === fixtures.appId)!;
     const users = (await children(api, refreshed)) as UserNode[];
     assert.deepEqual(users.map((node) => node.userId), [fixtures.userId, fixtures.noGroupsUserId]);

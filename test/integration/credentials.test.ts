@@ -7,7 +7,8 @@ import { ProfileStore } from '../../src/credentials/profiles';
 import { CredentialSourceError } from '../../src/credentials/sources';
 import { DEMO_KEY, DISABLED_KEY, RESTRICTED_KEY, RunningEmulator, startEmulator, STS_KEY } from '../../src/emulator';
 import type { ExplorerApi } from '../../src/extension';
-import { assertNoSecrets, children, configure, explorer, labelOf, reset, secretsOf, signIn } from './helpers';
+import { assertNoSecrets, children, configure, explorer, labelOf, reset, runWithInput, secretsOf, signIn, signInSteps } from './helpers';
+import { confirmed, picked, TestUserInput, typed, withInput } from './testInput';
 
 const SECRET_KEY = 'imExplorer.profile.';
 
@@ -31,7 +32,7 @@ describe('credentials and profiles (real extension host)', () => {
   });
 
   it('signs in: the key goes to SecretStorage only, the profile becomes active and the tree lists apps', async () => {
-    assert.equal(await signIn('demo'), 'demo');
+    assert.equal(await signIn(api, 'demo'), 'demo');
     const stored = await api.context.secrets.get(SECRET_KEY + 'demo');
     assert.deepEqual(JSON.parse(stored!), { accessKeyId: DEMO_KEY.accessKeyId, accessKeySecret: DEMO_KEY.accessKeySecret });
     assert.equal(api.profiles.activeName(), 'demo');
@@ -54,12 +55,16 @@ describe('credentials and profiles (real extension host)', () => {
     ['an STS key without its token', { ...STS_KEY, securityToken: undefined }, /needs its security token/],
   ] as const) {
     it(`refuses ${name}, says which problem it is, and stores nothing`, async () => {
-      const result = await signIn('bad', key);
+      const input = new TestUserInput(signInSteps('bad', key));
+      const result = await withInput(api, input, () => vscode.commands.executeCommand('imExplorer.signIn'));
+      input.assertDone();
       assert.equal(result, undefined);
       assert.equal(api.profiles.list().length, 0);
       assert.equal(await api.context.secrets.get(SECRET_KEY + 'bad'), undefined);
-      const errors = api.log.recent.filter((line) => line.startsWith('[error]'));
-      assert.ok(errors.some((line) => pattern.test(line)), `log says why: ${errors.join('\n')}`);
+      const warnings = input.messages.filter((message) => message.severity === 'warning').map((message) => message.message);
+      assert.ok(warnings.some((text) => pattern.test(text) && /Nothing was saved/.test(text)), `a warning says why: ${warnings.join('\n')}`);
+      assert.ok(!input.messages.some((message) => message.severity === 'error'), 'a refused key is the user\'s to fix, not an error toast');
+      assert.ok(api.log.recent.some((line) => pattern.test(line)), 'the log says why too');
       assertNoSecrets(api.log.recent, secretsOf(DEMO_KEY, STS_KEY, DISABLED_KEY, key as typeof DEMO_KEY));
     });
   }
@@ -68,7 +73,7 @@ describe('credentials and profiles (real extension host)', () => {
     const skewed = await startEmulator({ port: 0, clock: () => Date.now() + 20 * 60 * 1000 });
     try {
       await configure(api, { endpoint: skewed.url });
-      assert.equal(await signIn('skewed'), undefined);
+      assert.equal(await signIn(api, 'skewed'), undefined);
       assert.ok(api.log.recent.some((line) => /clock is off/.test(line)), api.log.recent.join('\n'));
     } finally {
       await skewed.close();
@@ -76,19 +81,19 @@ describe('credentials and profiles (real extension host)', () => {
   });
 
   it('signs in an STS key and a key whose RAM policy forbids listing apps', async () => {
-    assert.equal(await signIn('sts', STS_KEY), 'sts');
+    assert.equal(await signIn(api, 'sts', STS_KEY), 'sts');
     assert.equal(api.profiles.active()?.sts, true);
     assert.ok((await children(api)).length > 0);
-    assert.equal(await signIn('restricted', RESTRICTED_KEY), 'restricted');
+    assert.equal(await signIn(api, 'restricted', RESTRICTED_KEY), 'restricted');
     const nodes = await children(api);
     assert.ok(nodes.some((node) => node.kind === 'message' && /live:ListMessageApp/.test(labelOf(node))), nodes.map(labelOf).join(', '));
   });
 
   it('switches profile and the tree really switches with it', async () => {
-    await signIn('demo');
-    await signIn('sts', STS_KEY);
+    await signIn(api, 'demo');
+    await signIn(api, 'sts', STS_KEY);
     assert.equal(api.tree.rootNode()?.profileName, 'sts');
-    await vscode.commands.executeCommand('imExplorer.switchProfile', 'demo');
+    await runWithInput(api, 'imExplorer.switchProfile', [picked(/profile/, /\bdemo$/)]);
     assert.equal(api.profiles.activeName(), 'demo');
     assert.equal(api.tree.rootNode()?.profileName, 'demo');
     const apps = await children(api);
@@ -99,12 +104,57 @@ describe('credentials and profiles (real extension host)', () => {
   });
 
   it('signs out: the secret is deleted and the view shows the welcome content', async () => {
-    await signIn('demo');
-    assert.equal(await vscode.commands.executeCommand('imExplorer.signOut', { confirmed: true }), true);
+    await signIn(api, 'demo');
+    assert.equal((await runWithInput(api, 'imExplorer.signOut', [confirmed(/Sign out of profile "demo"/, 'Sign Out')])).result, true);
     assert.equal(await api.context.secrets.get(SECRET_KEY + 'demo'), undefined);
     assert.equal(api.profiles.list().length, 0);
     assert.equal(api.session.signedIn, false);
     assert.deepEqual(await children(api), []);
+  });
+
+  describe('no command takes secrets or skips a confirmation', () => {
+    it('Sign In with a key passed as arguments still asks for everything, and stores nothing by itself', async () => {
+      const input = new TestUserInput(); // nothing scripted: the first prompt is unexpected and cancelled
+      const result = await withInput(api, input, () =>
+        vscode.commands.executeCommand('imExplorer.signIn', { profile: 'planted', accessKeyId: DEMO_KEY.accessKeyId, accessKeySecret: DEMO_KEY.accessKeySecret }),
+      );
+      assert.equal(result, undefined);
+      assert.match(input.unexpected[0] ?? '', /Profile name/);
+      assert.deepEqual(api.profiles.list(), []);
+      assert.equal(await api.context.secrets.get(SECRET_KEY + 'planted'), undefined);
+    });
+
+    it('Sign Out with confirmed: true still shows the modal, and Cancel keeps the profile and its key', async () => {
+      await signIn(api, 'demo');
+      const { result, input } = await runWithInput(api, 'imExplorer.signOut', [confirmed(/Sign out of profile "demo"/, undefined)]);
+      assert.equal(result, false);
+      assert.deepEqual(input.prompts.map((prompt) => prompt.kind), ['confirm']);
+      const planted = new TestUserInput([confirmed(/Sign out/, undefined)]);
+      assert.equal(await withInput(api, planted, () => vscode.commands.executeCommand('imExplorer.signOut', { profile: 'demo', confirmed: true })), false);
+      planted.assertDone();
+      assert.deepEqual(api.profiles.list().map((profile) => profile.name), ['demo']);
+      assert.ok(await api.context.secrets.get(SECRET_KEY + 'demo'));
+    });
+
+    it('Import Credentials and Switch Profile with arguments still let the user pick', async () => {
+      await signIn(api, 'demo');
+      await signIn(api, 'other');
+      process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = STS_KEY.accessKeyId;
+      process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = STS_KEY.accessKeySecret;
+      try {
+        const importing = new TestUserInput([picked(/Import credentials/, undefined)]);
+        await withInput(api, importing, () => vscode.commands.executeCommand('imExplorer.importCredentials', { source: 'environment', profile: 'planted' }));
+        importing.assertDone();
+        const switching = new TestUserInput([picked(/profile/, undefined)]);
+        await withInput(api, switching, () => vscode.commands.executeCommand('imExplorer.switchProfile', 'demo'));
+        switching.assertDone();
+      } finally {
+        delete process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+        delete process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+      }
+      assert.deepEqual(api.profiles.list().map((profile) => profile.name).sort(), ['demo', 'other']);
+      assert.equal(api.profiles.activeName(), 'other');
+    });
   });
 
   describe('import', () => {
@@ -127,7 +177,7 @@ describe('credentials and profiles (real extension host)', () => {
       process.env.ALIBABA_CLOUD_SECURITY_TOKEN = STS_KEY.securityToken;
       await api.session.reload();
       assert.equal(api.profiles.list().length, 0, 'nothing is imported silently');
-      assert.equal(await vscode.commands.executeCommand('imExplorer.importCredentials', { source: 'environment', profile: 'from-env' }), 'from-env');
+      assert.equal((await runWithInput(api, 'imExplorer.importCredentials', [picked(/Import credentials/, /environment/), typed(/Profile name/, 'from-env')])).result, 'from-env');
       assert.equal(api.profiles.active()?.source, 'environment');
       assert.equal(api.profiles.active()?.sts, true);
     });
@@ -144,8 +194,10 @@ describe('credentials and profiles (real extension host)', () => {
           ],
         }),
       );
-      assert.equal(await vscode.commands.executeCommand('imExplorer.importCredentials', { source: 'aliyun-cli', entry: 'cli', profile: 'cli' }), 'cli');
-      assert.equal(await vscode.commands.executeCommand('imExplorer.importCredentials', { source: 'aliyun-cli', entry: 'role', profile: 'role' }), undefined);
+      assert.equal((await runWithInput(api, 'imExplorer.importCredentials', [picked(/Import credentials/, /\bcli$/), typed(/Profile name/, 'cli')])).result, 'cli');
+      const role = await runWithInput(api, 'imExplorer.importCredentials', [picked(/Import credentials/, /\brole$/)]);
+      assert.equal(role.result, undefined);
+      assert.ok(role.input.messages.some((message) => message.severity === 'warning' && /RamRoleArn, which is not supported yet/.test(message.message)));
       assert.deepEqual(api.profiles.list().map((profile) => profile.name), ['cli']);
       assert.ok(api.log.recent.some((line) => /mode RamRoleArn, which is not supported yet/.test(line)));
     });
@@ -154,9 +206,10 @@ describe('credentials and profiles (real extension host)', () => {
       const file = path.join(dir, 'credentials');
       process.env.ALIBABA_CLOUD_CREDENTIALS_FILE = file;
       await fs.writeFile(file, `[work]\ntype = access_key\naccess_key_id = ${DEMO_KEY.accessKeyId}\naccess_key_secret = ${DEMO_KEY.accessKeySecret}\n`);
-      assert.equal(await vscode.commands.executeCommand('imExplorer.importCredentials', { source: 'credentials-file', entry: 'work', profile: 'work' }), 'work');
+      assert.equal((await runWithInput(api, 'imExplorer.importCredentials', [picked(/Import credentials/, /\bwork$/), typed(/Profile name/, 'work')])).result, 'work');
       await fs.writeFile(file, `access_key_secret = ${DEMO_KEY.accessKeySecret}\n`);
-      assert.equal(await vscode.commands.executeCommand('imExplorer.importCredentials', { source: 'credentials-file', profile: 'broken' }), undefined);
+      const broken = await runWithInput(api, 'imExplorer.importCredentials', [picked(/Import credentials/, /Cannot read/)]);
+      assert.equal(broken.result, undefined);
       assert.deepEqual(api.profiles.list().map((profile) => profile.name), ['work']);
       assert.ok(api.log.recent.some((line) => /has no profile sections/.test(line)), api.log.recent.join('\n'));
       assertNoSecrets(api.log.recent);

@@ -12,6 +12,7 @@ import type { MemberNode } from '../../src/tree/memberNode';
 import type { MessageNode } from '../../src/tree/messageNode';
 import type { ExplorerNode } from '../../src/tree/node';
 import type { UserNode } from '../../src/tree/userNode';
+import { type Step, TestUserInput, typed, withInput } from './testInput';
 
 export const EXTENSION_ID = 'imexplorer.interactive-messages-explorer';
 
@@ -40,10 +41,10 @@ export async function configure(api: ExplorerApi, values: Record<string, unknown
   await api.session.reload();
 }
 
-/** Signs out of every profile and puts every setting back to its default. */
+/** Removes every profile and puts every setting back to its default (set-up, not the behaviour under test). */
 export async function reset(api: ExplorerApi): Promise<void> {
   for (const profile of api.profiles.list()) {
-    await vscode.commands.executeCommand('imExplorer.signOut', { profile: profile.name, confirmed: true });
+    await api.profiles.remove(profile.name);
   }
   const config = vscode.workspace.getConfiguration('imExplorer');
   for (const key of SETTINGS) {
@@ -55,13 +56,30 @@ export async function reset(api: ExplorerApi): Promise<void> {
   api.log.recent.length = 0;
 }
 
-export async function signIn(profile: string, key: EmulatorKey = DEMO_KEY): Promise<unknown> {
-  return vscode.commands.executeCommand('imExplorer.signIn', {
-    profile,
-    accessKeyId: key.accessKeyId,
-    accessKeySecret: key.accessKeySecret,
-    securityToken: key.securityToken,
-  });
+/** The prompts of Sign In with AccessKey, answered with `key`. */
+export function signInSteps(profile: string, key: EmulatorKey = DEMO_KEY): Step[] {
+  return [
+    typed(/^Profile name$/, profile),
+    typed(/^AccessKey ID$/, key.accessKeyId),
+    typed(/^AccessKey secret$/, key.accessKeySecret),
+    typed(/^STS security token/, key.securityToken ?? ''),
+  ];
+}
+
+/** Signs in through the real command, its prompts answered by a script. */
+export async function signIn(api: ExplorerApi, profile: string, key: EmulatorKey = DEMO_KEY): Promise<unknown> {
+  const input = new TestUserInput(signInSteps(profile, key));
+  const result = await withInput(api, input, () => vscode.commands.executeCommand('imExplorer.signIn'));
+  input.assertDone();
+  return result;
+}
+
+/** Runs a command with its prompts answered by `steps`; checks every step was used and nothing else was asked. */
+export async function runWithInput<T>(api: ExplorerApi, command: string, steps: Step[], node?: ExplorerNode): Promise<{ result: T | undefined; input: TestUserInput }> {
+  const input = new TestUserInput(steps);
+  const result = await withInput(api, input, () => vscode.commands.executeCommand<T>(command, ...(node ? [node] : [])));
+  input.assertDone();
+  return { result, input };
 }
 
 /** An emulator, the endpoint pointed at it, and the demo key signed in as profile "demo". */
@@ -69,7 +87,7 @@ export async function signedInWorld(api: ExplorerApi, options: Parameters<typeof
   await reset(api);
   const emulator = await startEmulator({ port: 0, ...options });
   await configure(api, { endpoint: emulator.url });
-  assert.equal(await signIn('demo'), 'demo');
+  assert.equal(await signIn(api, 'demo'), 'demo');
   return emulator;
 }
 
@@ -94,7 +112,8 @@ export function visibleText(nodes: ExplorerNode[]): string[] {
   return nodes.flatMap((node) => {
     const item = node.treeItem();
     const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '');
+    const shown = node.tooltip();
+    const tooltip = shown instanceof vscode.MarkdownString ? shown.value : (shown ?? '');
     return [label, String(item.description ?? ''), tooltip];
   });
 }

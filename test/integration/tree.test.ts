@@ -9,7 +9,9 @@ import type { MemberNode } from '../../src/tree/memberNode';
 import type { MessageNode } from '../../src/tree/messageNode';
 import type { ExplorerNode } from '../../src/tree/node';
 import type { UserNode } from '../../src/tree/userNode';
-import { assertNoSecrets, children, configure, explorer, isApp, isGroup, isLoadMore, isMember, isMessage, isUser, labelOf, reset, signedInWorld, visibleText } from './helpers';
+import type { LoadAllOutcome } from '../../src/model/pagedList';
+import { assertNoSecrets, children, configure, explorer, isApp, isGroup, isLoadMore, isMember, isMessage, isUser, labelOf, reset, runWithInput, signedInWorld, visibleText } from './helpers';
+import { typed } from './testInput';
 
 describe('explorer tree (real extension host)', () => {
   let api: ExplorerApi;
@@ -99,8 +101,8 @@ describe('explorer tree (real extension host)', () => {
     assert.equal(nodes.filter((node) => isMember(node)).length, 50);
     assert.ok(isLoadMore(nodes.at(-1)));
     assert.match(String(paged.treeItem().description), new RegExp(`${fixtures.pagedGroupTotal} members`));
-    const outcome = (await vscode.commands.executeCommand('imExplorer.loadAll', paged)) as { loaded: number; cancelled: boolean };
-    assert.deepEqual({ loaded: outcome.loaded, cancelled: outcome.cancelled }, { loaded: fixtures.pagedGroupTotal, cancelled: false });
+    const outcome = (await vscode.commands.executeCommand('imExplorer.loadAll', paged)) as LoadAllOutcome;
+    assert.deepEqual({ loaded: outcome.loaded, status: outcome.status }, { loaded: fixtures.pagedGroupTotal, status: 'complete' });
     nodes = await children(api, paged);
     const ids = nodes.filter((node): node is MemberNode => isMember(node)).map((node) => node.member.UserId);
     assert.equal(ids.length, fixtures.pagedGroupTotal);
@@ -115,17 +117,20 @@ describe('explorer tree (real extension host)', () => {
     const list = big.pagedChildren();
     const controller = new AbortController();
     let progressCalls = 0;
-    const loading = list.loadAll(controller.signal, (loaded) => {
+    const outcome = await list.loadAll(controller.signal, (loaded) => {
       progressCalls++;
       if (loaded >= 500) controller.abort();
     });
-    await assert.rejects(loading, (error: Error & { code?: string }) => error.code === 'Cancelled');
+    assert.equal(outcome.status, 'cancelled');
     assert.ok(progressCalls > 0);
-    assert.equal(list.items.length, 50, 'the first page stays; the cancelled load changed nothing');
-    assert.ok(list.hasMore);
+    const kept = list.items.length;
+    assert.ok(kept >= 500, `what was loaded before the cancel stays (${kept})`);
+    assert.equal(new Set(list.items.map((member) => member.UserId)).size, kept, 'each member once');
     emulator.setFaults({});
-    await vscode.commands.executeCommand('imExplorer.loadMore', big);
-    assert.equal(list.items.length, 100, 'Load more still works after a cancelled load-all');
+    const again = (await vscode.commands.executeCommand('imExplorer.loadAll', big)) as LoadAllOutcome;
+    assert.equal(again.status, 'complete');
+    assert.equal(list.items.length, fixtures.bigGroupTotal, 'Load all after a cancel loads everything');
+    assert.equal(new Set(list.items.map((member) => member.UserId)).size, fixtures.bigGroupTotal);
   });
 
   it('orders by the sort setting, toggled from the view title', async () => {
@@ -140,15 +145,21 @@ describe('explorer tree (real extension host)', () => {
   });
 
   it('applies a page size change, and refuses an out-of-range one without changing anything', async () => {
-    await vscode.commands.executeCommand('imExplorer.setPageSize', 7);
+    await runWithInput(api, 'imExplorer.setPageSize', [typed(/Page size/, '7')]);
     const paged = await group(fixtures.pagedGroupId);
     assert.equal((await children(api, paged)).filter((node) => isMember(node)).length, 7);
     emulator.resetStats();
-    for (const bad of [0, 51, 2.5, 'ten']) {
-      assert.equal(await vscode.commands.executeCommand('imExplorer.setPageSize', bad), undefined);
+    for (const bad of ['0', '51', '2.5', 'ten', '']) {
+      const { result, input } = await runWithInput(api, 'imExplorer.setPageSize', [typed(/Page size/, bad)]);
+      assert.equal(result, undefined);
+      assert.match(input.prompts[0].validation ?? '', /PageSize must be a whole number from 1 to 50/, 'said while typing');
+      assert.deepEqual(
+        input.messages.map((message) => message.severity),
+        ['warning'],
+        'a warning, not an error toast',
+      );
     }
     assert.equal(vscode.workspace.getConfiguration('imExplorer').get('pageSize'), 7);
-    assert.ok(api.log.recent.some((line) => /PageSize must be a whole number from 1 to 50/.test(line)));
     assert.equal(emulator.stats().requests, 0);
   });
 
@@ -162,6 +173,10 @@ describe('explorer tree (real extension host)', () => {
     assert.match(labelOf(error), /server had a problem/);
     assert.match(String(error.treeItem().description), /InternalError/);
     assert.equal(error.treeItem().contextValue, 'error');
+    assert.ok(
+      api.log.recent.some((line) => line.startsWith('[error]') && line.includes(`Loading ${small.id}`) && /server had a problem/.test(line)),
+      'the failed load went through the one error path into the log',
+    );
     emulator.setFaults({});
     await vscode.commands.executeCommand('imExplorer.retry', error);
     const recovered = await children(api, small);
@@ -218,12 +233,14 @@ describe('explorer tree (real extension host)', () => {
     const item = inactive.treeItem();
     assert.equal(item.label, fixtures.inactiveGroupId);
     assert.match(String(item.description), new RegExp(`${fixtures.inactiveGroupTotal} members · by ${inactive.group.CreatorId} · status 2`));
-    assert.ok(item.tooltip instanceof vscode.MarkdownString);
-    assert.match(item.tooltip.value, /UTC/);
-    assert.match(item.tooltip.value, /Extension/);
+    assert.equal(item.tooltip, undefined, 'the tooltip is built when the row is hovered, not for every row drawn');
+    const resolved = api.tree.resolveTreeItem(item, inactive);
+    assert.ok(resolved.tooltip instanceof vscode.MarkdownString);
+    assert.match(resolved.tooltip.value, /UTC/);
+    assert.match(resolved.tooltip.value, /Extension/);
     assert.ok(Object.keys(inactive.group.Extension).length > 0);
     for (const [key, value] of Object.entries(inactive.group.Extension)) {
-      assert.ok(item.tooltip.value.includes(`| ${escapeMarkdown(key)} | ${escapeMarkdown(value)} |`), `Extension ${key} in the tooltip`);
+      assert.ok(resolved.tooltip.value.includes(`| ${escapeMarkdown(key)} | ${escapeMarkdown(value)} |`), `Extension ${key} in the tooltip`);
     }
     const [member] = await children(api, inactive);
     assert.match(String(member.treeItem().description), /^joined \d{4}-\d\d-\d\d \d\d:\d\d$/);

@@ -1,0 +1,90 @@
+// Saving a profile: the key is checked with one cheap call first, and nothing is stored when it does not work.
+import vscode = require('vscode');
+import { InteractiveMessagesClient } from '../../api/client';
+import { ApiError, ClientErrorCode } from '../../api/errors';
+import { validateProfileName } from '../../credentials/profiles';
+import type { AccessKeyCredential } from '../../credentials/sources';
+import { describeError, UserInputError } from '../../errors';
+import type { Services } from '../../services';
+
+/** One cheap call with the new key; throws the ApiError that says which problem it is. */
+async function verify(services: Services, credential: AccessKeyCredential): Promise<string | undefined> {
+  const { settings } = services.session;
+  const client = new InteractiveMessagesClient({
+    ...credential,
+    endpoint: settings.endpoint,
+    timeoutMs: settings.timeoutMs,
+    callsPerSecond: settings.callsPerSecond,
+    method: 'POST',
+    maxAttempts: 2,
+    onCall: (record) => services.log.request(record),
+  });
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Checking the AccessKey…', cancellable: true },
+    async (_progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      try {
+        await client.listMessageApp({ PageNum: 1, PageSize: 1 }, { signal: controller.signal });
+        return undefined;
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'Forbidden.RAM') {
+          // Authentication passed; only listing apps is not allowed.
+          return 'This AccessKey may not list apps (live:ListMessageApp): add apps by AppId with "Add App…".';
+        }
+        throw error;
+      }
+    },
+  );
+}
+
+function isUnreachable(error: unknown): boolean {
+  if (!(error instanceof ApiError) || error.status !== undefined) return false;
+  return error.code === ClientErrorCode.NetworkError || error.code === ClientErrorCode.RequestTimeout || /^E[A-Z]+$/.test(error.code);
+}
+
+/** Verifies, then stores the profile and makes it active. Nothing is stored when the key does not work. */
+export async function verifyAndSave(services: Services, name: string, credential: AccessKeyCredential, source: string): Promise<string> {
+  const { profiles, log, input } = services;
+  let note: string | undefined;
+  try {
+    note = await verify(services, credential);
+  } catch (error) {
+    if (!isUnreachable(error)) {
+      throw new UserInputError(`Nothing was saved. ${describeError(error)}`);
+    }
+    const choice = await input.confirm(`The endpoint could not be reached, so the key was not checked.`, describeError(error), 'Save Anyway');
+    if (choice !== 'Save Anyway') {
+      throw new UserInputError(`Nothing was saved. ${describeError(error)}`);
+    }
+  }
+  await profiles.save(name, credential, source);
+  await services.session.reload();
+  log.info(`Signed in: profile "${name}" (${profiles.active()?.keyHint ?? ''}) from ${source}`);
+  void input.showMessage('info', `Signed in to Interactive Messages as profile "${name}".${note ? ' ' + note : ''}`);
+  return name;
+}
+
+/** Asks for a profile name; an existing name is allowed with a warning (its key is replaced). */
+export async function askProfileName(services: Services, suggested: string): Promise<string> {
+  const existing = new Set(services.profiles.list().map((profile) => profile.name));
+  const name = await services.input.showInputBox({
+    title: 'Profile name',
+    prompt: 'A name for this AccessKey, e.g. "production" or "test account".',
+    value: suggested,
+    validateInput: (value) =>
+      validateProfileName(value) ??
+      (existing.has(value) ? { message: `Profile "${value}" exists: its key will be replaced.`, severity: vscode.InputBoxValidationSeverity.Warning } : undefined),
+  });
+  if (name === undefined) throw new vscode.CancellationError();
+  const invalid = validateProfileName(name);
+  if (invalid) throw new UserInputError(`Profile name "${name}" is not valid. ${invalid}`);
+  return name;
+}
+
+/** `base`, or `base-2`, `base-3`… when a profile of that name exists. */
+export function suggestProfileName(services: Services, base: string): string {
+  const existing = new Set(services.profiles.list().map((profile) => profile.name));
+  if (!existing.has(base)) return base;
+  for (let n = 2; ; n++) if (!existing.has(`${base}-${n}`)) return `${base}-${n}`;
+}

@@ -1,0 +1,69 @@
+// Find Group: AppId + GroupId → GetMessageGroup, then reveal the group under whichever configured user lists it
+// (its creator first), loading those users' pages as needed. Not listed anywhere: its data in a document, and
+// an offer to add its creator as a user.
+import vscode = require('vscode');
+import type { GetMessageGroupResult } from '../../api/types';
+import { askId } from '../../input';
+import type { Services } from '../../services';
+import { segment } from '../../tree/node';
+import { type Command } from '../registry';
+import { addUserToApp } from '../view/configured';
+import { appNodes, chooseAppId, revealNode } from './apps';
+
+export interface FindGroupOutcome {
+  group: GetMessageGroupResult;
+  /** The tree id the group was revealed at, if it was. */
+  revealedAt?: string;
+}
+
+/** Pages of one user's groups read to place the group; a user with more groups than this is not searched further. */
+const MAX_PAGES_PER_USER = 20;
+
+async function revealGroup(services: Services, appId: string, group: GetMessageGroupResult): Promise<string | undefined> {
+  const app = (await appNodes(services)).find((node) => node.appId === appId);
+  if (!app) return undefined;
+  const users = app.userIds();
+  const ordered = users.includes(group.CreatorId) ? [group.CreatorId, ...users.filter((id) => id !== group.CreatorId)] : users;
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Finding ${group.GroupId} in the tree`, cancellable: true },
+    async (progress, token) => {
+      for (const userId of ordered) {
+        progress.report({ message: `groups of ${userId}` });
+        const id = app.id + segment('user', userId) + segment('group', group.GroupId);
+        const node = await services.tree.findNode(id, { loadMore: true, maxPagesPerList: MAX_PAGES_PER_USER, token });
+        if (node) {
+          await revealNode(services, node);
+          return id;
+        }
+      }
+      return undefined;
+    },
+  );
+}
+
+export const findGroup: Command = {
+  id: 'findGroup',
+  async run(services): Promise<FindGroupOutcome> {
+    const { session, input } = services;
+    const appId = await chooseAppId(services, 'Find group: app');
+    const groupId = await askId(input, 'GroupId', { title: 'Find group: GroupId' });
+    const response = await vscode.window.withProgress({ location: { viewId: 'imExplorer.apps' }, title: 'Finding group…' }, () =>
+      session.client.getMessageGroup({ AppId: appId, GroupId: groupId }),
+    );
+    const group = response.Result;
+    const revealedAt = await revealGroup(services, appId, group);
+    if (revealedAt) return { group, revealedAt };
+    await services.jsonDocuments.open(`group-${group.GroupId}`, { AppId: appId, ...response });
+    const inTree = (await appNodes(services)).some((node) => node.appId === appId);
+    if (inTree) {
+      void input
+        .showMessage('info', `Group ${group.GroupId} is not listed under any configured user of ${appId}. Its creator is ${group.CreatorId}.`, 'Add Creator as User')
+        .then(async (choice) => {
+          if (choice !== 'Add Creator as User') return;
+          await addUserToApp(services, appId, group.CreatorId);
+          await revealGroup(services, appId, group);
+        });
+    }
+    return { group };
+  },
+};

@@ -1,0 +1,49 @@
+// Find Member in Group: AppId + GroupId + UserIds → ListMessageGroupUserById (nickname, avatar, mute state).
+import vscode = require('vscode');
+import type { MemberDetail } from '../../api/types';
+import { UserInputError } from '../../errors';
+import { askId } from '../../input';
+import { idProblem, splitIds } from '../../model/ids';
+import type { Command } from '../registry';
+import { chooseAppId, revealNode } from './apps';
+
+export interface FindMemberOutcome {
+  members: MemberDetail[];
+  missing: string[];
+  revealed: boolean;
+}
+
+export const findMember: Command = {
+  id: 'findMember',
+  async run(services): Promise<FindMemberOutcome | undefined> {
+    const { session, input, tree } = services;
+    const appId = await chooseAppId(services, 'Find member: app');
+    const groupId = await askId(input, 'GroupId', { title: 'Find member: GroupId' });
+    const typed = await input.showInputBox({
+      title: 'Find member: UserId',
+      prompt: 'One UserId, or several separated by commas.',
+      validateInput: (value) => splitIds(value).map((id) => idProblem(id, 'UserId')).find(Boolean) ?? (splitIds(value).length ? undefined : 'UserId is required.'),
+    });
+    if (typed === undefined) return undefined;
+    const userIds = splitIds(typed);
+    if (userIds.length === 0) throw new UserInputError('UserId is required.');
+    const problem = userIds.map((id) => idProblem(id, 'UserId')).find(Boolean);
+    if (problem) throw new UserInputError(problem);
+    const response = await vscode.window.withProgress({ location: { viewId: 'imExplorer.apps' }, title: 'Finding member…' }, () =>
+      session.client.listMessageGroupUserById({ AppId: appId, GroupId: groupId, UserIdList: userIds }),
+    );
+    const found = response.Result.UserList;
+    if (found.length === 0) {
+      throw new UserInputError(`${userIds.join(', ')} ${userIds.length === 1 ? 'is not a member' : 'are not members'} of group ${groupId} in app ${appId}.`);
+    }
+    const missing = userIds.filter((id) => !found.some((member) => member.UserId === id));
+    if (missing.length) void input.showMessage('warning', `Not members of group ${groupId}: ${missing.join(', ')}.`);
+    const [loaded] = tree.loadedNodes((node) => {
+      const ids = node.ids();
+      return node.kind === 'member' && ids.appId === appId && ids.groupId === groupId && ids.userId === found[0].UserId;
+    });
+    if (loaded) await revealNode(services, loaded);
+    await services.jsonDocuments.open(`members-${groupId}`, { AppId: appId, GroupId: groupId, ...response });
+    return { members: found, missing, revealed: loaded !== undefined };
+  },
+};

@@ -1,0 +1,91 @@
+// Paging commands: Load more, Load all (with progress and Cancel), Resume a load-all that stopped, Retry a failed page.
+import vscode = require('vscode');
+import type { LoadAllOutcome, PagedList } from '../../model/pagedList';
+import type { Services } from '../../services';
+import type { ExplorerNode } from '../../tree/node';
+import { targetNode, type Command } from '../registry';
+
+const LISTS = { kinds: ['root', 'user', 'group'] as const, noun: 'a user (for its groups) or a group (for its members)', ownerOfRow: true };
+
+const NOUNS: Record<string, string> = { root: 'apps', user: 'groups', group: 'members' };
+
+function listOf(owner: ExplorerNode): PagedList<unknown> {
+  const list = owner.pagedChildren();
+  if (!list) throw new Error(`${owner.id} has no list`);
+  return list;
+}
+
+/** Runs a load-all (or its resumption) with a cancellable progress notification; what was loaded stays. */
+async function withLoadProgress(services: Services, owner: ExplorerNode, resume: boolean): Promise<LoadAllOutcome> {
+  const list = listOf(owner);
+  const noun = NOUNS[owner.kind] ?? 'items';
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `${resume ? 'Resuming' : 'Loading all'} ${noun}`, cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      let reported = 0;
+      const onProgress = (loaded: number, total: number | undefined) => {
+        const increment = total ? ((loaded - reported) / total) * 100 : undefined;
+        reported = loaded;
+        progress.report({ message: total !== undefined ? `${loaded.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}` : loaded.toLocaleString('en-US'), increment });
+      };
+      try {
+        return await (resume ? list.resume(controller.signal, onProgress) : list.loadAll(controller.signal, onProgress));
+      } finally {
+        services.tree.redraw(owner);
+      }
+    },
+  );
+  services.log.info(
+    `Load all ${noun} of ${owner.id}: ${outcome.status}, ${outcome.loaded} of ${outcome.total ?? '?'} in ${outcome.durationMs} ms, ${outcome.pagesFetched} pages, ${outcome.duplicatesDropped} duplicates dropped` +
+      (outcome.stoppedAtPage !== undefined ? `, stopped at page ${outcome.stoppedAtPage}` : ''),
+  );
+  return outcome;
+}
+
+export const loadMore: Command = {
+  id: 'loadMore',
+  async run(services, node): Promise<number> {
+    const owner = await targetNode(services, node, LISTS);
+    const list = listOf(owner);
+    const loading = list.loadMore();
+    services.tree.redraw(owner); // shows "Loading…"
+    try {
+      await loading;
+    } finally {
+      services.tree.redraw(owner);
+    }
+    return list.items.length;
+  },
+};
+
+export const loadAll: Command = {
+  id: 'loadAll',
+  async run(services, node): Promise<LoadAllOutcome> {
+    return withLoadProgress(services, await targetNode(services, node, LISTS), false);
+  },
+};
+
+export const resumeLoad: Command = {
+  id: 'resumeLoad',
+  async run(services, node): Promise<LoadAllOutcome> {
+    return withLoadProgress(services, await targetNode(services, node, LISTS), true);
+  },
+};
+
+export const retry: Command = {
+  id: 'retry',
+  async run(services, node): Promise<void> {
+    const owner = node?.listOwner() ?? services.tree.rootNode();
+    const list = owner?.pagedChildren();
+    if (!owner || !list || services.session.configurationProblem) {
+      await services.session.reload();
+      return;
+    }
+    const retrying = list.retry().catch(() => undefined); // a new failure shows as an error row again
+    services.tree.redraw(owner);
+    await retrying;
+    services.tree.redraw(owner);
+  },
+};

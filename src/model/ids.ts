@@ -1,0 +1,21 @@
+// Checks of ids typed by the user, shared by every prompt: they run as the user types and again before use.
+
+const MAX_ID_LENGTH = 256;
+
+/** Why `value` cannot be a `name` (AppId, GroupId, UserId), or undefined when it can. */
+export function idProblem(value: string, name: string): string | undefined {
+  if (value.length === 0) return `${name} is required.`;
+  if (value.trim().length === 0) return `${name} cannot be only spaces.`;
+  if (value.length > MAX_ID_LENGTH) return `${name} is too long (at most ${MAX_ID_LENGTH} characters).`;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
+  if (/[\u0000-\u001f\u007f]/.test(value)) return `${name} cannot contain control characters such as line breaks or tabs.`;
+  return undefined;
+}
+
+/** Several ids typed in one box, separated by commas; empty entries dropped. */
+export function splitIds(value: string): string[] {
+  return value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id.length > 0);
+}

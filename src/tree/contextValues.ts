@@ -1,0 +1,20 @@
+// Every contextValue a tree row can carry, in one table: package.json's `view/item/context` menus match these
+// (`viewItem =~ /^group/`), and a unit test checks that each menu's pattern matches one of them.
+
+export const CONTEXT_VALUES = {
+  app: 'app',
+  /** An app added by AppId in imExplorer.apps (it can be removed from there). */
+  configuredApp: 'app.configured',
+  user: 'user',
+  group: 'group',
+  member: 'member',
+  loadMore: 'loadMore',
+  /** A load-all that stopped on a failing page: Resume continues it. */
+  stoppedLoad: 'incomplete.stopped',
+  /** A load-all during which the list changed: Refresh catches up. */
+  changedLoad: 'incomplete.changed',
+  error: 'error',
+  message: 'message',
+} as const;
+
+export type ContextValue = (typeof CONTEXT_VALUES)[keyof typeof CONTEXT_VALUES];
