@@ -50,7 +50,7 @@ describe('command registry and context values (real extension host)', () => {
     await walk(undefined, 0);
     emulator.setFaults({ errorRate: 1, errorCodes: ['InternalError'], actions: ['ListMessageGroupUser'] });
     try {
-      const small = api.tree.loadedNodes((node) => isGroup(node) && node.group.GroupId === fixtures.pagedGroupId)[0];
+      const small = api.tree.loadedNodes((node) => isGroup(node) && node.group.GroupId === fixtures.smallGroupId)[0];
       assert.ok(small);
       api.tree.refresh(small);
       for (const node of await children(api, small)) seen.set(String(node.treeItem().contextValue), node.id);
