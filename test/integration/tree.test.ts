@@ -133,6 +133,33 @@ describe('explorer tree (real extension host)', () => {
     assert.equal(new Set(list.items.map((member) => member.UserId)).size, fixtures.bigGroupTotal);
   });
 
+  it('a page that keeps failing stops Load all, keeps what was loaded, and Resume finishes it', async () => {
+    const thousand = await group(fixtures.thousandGroupId);
+    await children(api, thousand);
+    const list = thousand.pagedChildren();
+    let broken = false;
+    const outcome = await list.loadAll(new AbortController().signal, (loaded) => {
+      if (!broken && loaded >= 200) {
+        broken = true;
+        emulator.setFaults({ errorRate: 1, errorCodes: ['InternalError'], actions: ['ListMessageGroupUser'] });
+      }
+    });
+    assert.equal(outcome.status, 'stopped');
+    assert.ok(outcome.loaded >= 200 && outcome.loaded < fixtures.thousandGroupTotal, `kept ${outcome.loaded}`);
+    assert.equal(list.items.length, outcome.loaded);
+    const rows = await children(api, thousand);
+    const stopped = rows.find((node): node is MessageNode => isMessage(node) && node.contextValue === 'incomplete.stopped');
+    assert.ok(stopped, rows.slice(-2).map(labelOf).join(' | '));
+    assert.match(labelOf(stopped), new RegExp(`^Loaded [\\d,]+ of ${fixtures.thousandGroupTotal.toLocaleString('en-US')} — stopped at page \\d+: .*server had a problem`));
+    assert.ok(!rows.some((node) => isLoadMore(node)), 'Resume, not Load more, continues it');
+    emulator.setFaults({});
+    const resumed = (await vscode.commands.executeCommand('imExplorer.resumeLoad', stopped)) as LoadAllOutcome;
+    assert.equal(resumed.status, 'complete');
+    assert.equal(list.items.length, fixtures.thousandGroupTotal);
+    assert.equal(new Set(list.items.map((member) => member.UserId)).size, fixtures.thousandGroupTotal, 'each member once');
+    assert.ok(!(await children(api, thousand)).some((node) => node.contextValue?.startsWith('incomplete')));
+  });
+
   it('orders by the sort setting, toggled from the view title', async () => {
     const small = await group(fixtures.smallGroupId);
     const ascending = (await children(api, small)).map(labelOf);
