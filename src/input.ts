@@ -14,6 +14,7 @@ export interface UserInput {
   confirm<T extends string>(message: string, detail: string | undefined, ...actions: T[]): Promise<T | undefined>;
   /** A notification, optionally with buttons; resolves to the button pressed, undefined when dismissed. */
   showMessage<T extends string>(severity: MessageSeverity, message: string, ...actions: T[]): Promise<T | undefined>;
+  showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
 }
 
 export class WindowInput implements UserInput {
@@ -33,6 +34,10 @@ export class WindowInput implements UserInput {
     const show =
       severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     return show(message, ...actions);
+  }
+
+  async showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
+    return vscode.window.showSaveDialog(options);
   }
 }
 
@@ -65,6 +70,10 @@ export class SwappableInput implements UserInput {
 
   showMessage<T extends string>(severity: MessageSeverity, message: string, ...actions: T[]): Promise<T | undefined> {
     return this.current.showMessage(severity, message, ...actions);
+  }
+
+  showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
+    return this.current.showSaveDialog(options);
   }
 }
 

@@ -2,17 +2,20 @@
 // matched against the next expected step and answered from it; a prompt nobody expected fails the test (and is
 // cancelled, so the extension changes nothing). Messages are recorded, and answered only when a step says so.
 import * as assert from 'node:assert/strict';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
 import type { MessageSeverity, UserInput } from '../../src/input';
 
-type PromptKind = 'inputBox' | 'quickPick' | 'confirm';
+type PromptKind = 'inputBox' | 'quickPick' | 'confirm' | 'saveDialog';
 
 export interface Step {
   kind: PromptKind;
   /** Matched against the prompt's title (input box, quick pick) or message (confirm). */
   match: RegExp;
-  /** Input box: the text typed (undefined = Escape). Quick pick: a pattern for the item's label (undefined = Escape). Confirm: the button (undefined = Cancel). */
+  /**
+   * Input box: the text typed (undefined = Escape). Quick pick: a pattern for the item's label (undefined = Escape).
+   * Confirm: the button (undefined = Cancel). Save dialog: the file path chosen (undefined = Cancel).
+   */
   answer: string | RegExp | undefined;
 }
 
@@ -27,11 +30,15 @@ export interface ShownPrompt {
   text: string;
   /** Input boxes: what validateInput said about the answer. */
   validation?: string;
+  /** Save dialogs: the file name suggested. */
+  suggested?: string;
 }
 
 export const typed = (match: RegExp, answer: string | undefined): Step => ({ kind: 'inputBox', match, answer });
 export const picked = (match: RegExp, answer: RegExp | undefined): Step => ({ kind: 'quickPick', match, answer });
 export const confirmed = (match: RegExp, answer: string | undefined): Step => ({ kind: 'confirm', match, answer });
+/** A save dialog, matched by its title, answered with a file path. */
+export const savedAs = (match: RegExp, filePath: string | undefined): Step => ({ kind: 'saveDialog', match, answer: filePath });
 
 export class TestUserInput implements UserInput {
   readonly prompts: ShownPrompt[] = [];
@@ -95,6 +102,13 @@ export class TestUserInput implements UserInput {
     this.prompts.push({ kind: 'confirm', text: message });
     const step = this.next('confirm', message);
     return actions.find((action) => action === step?.answer);
+  }
+
+  async showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
+    const text = options.title ?? '';
+    this.prompts.push({ kind: 'saveDialog', text, suggested: options.defaultUri?.fsPath });
+    const step = this.next('saveDialog', text);
+    return typeof step?.answer === 'string' ? vscode.Uri.file(step.answer) : undefined;
   }
 
   async showMessage<T extends string>(severity: MessageSeverity, message: string, ...actions: T[]): Promise<T | undefined> {
