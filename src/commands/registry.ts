@@ -79,6 +79,16 @@ function pathOf(node: ExplorerNode): string {
   return names.join(' › ');
 }
 
+/**
+ * The node a caller passed: one this tree handed out, or the hierarchical id of a loaded node (command links in
+ * hovers and documents carry ids, not objects). Anything else is ignored.
+ */
+async function nodeArgument(services: Services, value: unknown): Promise<ExplorerNode | undefined> {
+  if (isNode(value)) return services.tree.holds(value) ? value : undefined;
+  if (typeof value === 'string' && value.startsWith('/profile/')) return services.tree.findNode(value);
+  return undefined;
+}
+
 /** Registers every command; a duplicate id is a programming error and throws. Returns the ids registered. */
 export function registerCommands(services: Services, commands: readonly Command[]): string[] {
   const seen = new Set<string>();
@@ -94,9 +104,7 @@ export function registerCommands(services: Services, commands: readonly Command[
       vscode.commands.registerCommand(fullId, async (...args: unknown[]) => {
         try {
           await services.session.ready(); // a command may be what activated the extension
-          // Only a node this tree handed out is taken; anything else a caller passes is ignored.
-          const node = isNode(args[0]) && services.tree.holds(args[0]) ? args[0] : undefined;
-          return await command.run(services, node);
+          return await command.run(services, await nodeArgument(services, args[0]));
         } catch (error) {
           reportError(services.log, services.input, titles.get(fullId) ?? fullId, error);
           return undefined;

@@ -24,6 +24,8 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private root: RootNode | undefined;
   /** Every node handed to the view, by id, for commands that offer the loaded nodes. */
   private readonly shown = new Map<string, ExplorerNode>();
+  /** The same nodes by the id they are named by (AppId, UserId, GroupId), for lookups of an id found in code. */
+  private readonly byOwnId = new Map<string, Set<ExplorerNode>>();
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -40,7 +42,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       this.root = undefined;
     } else if (this.root?.profileName !== profile) {
       this.lists.clear();
-      this.shown.clear();
+      this.forget(() => true);
       this.root = new RootNode(this, profile);
     }
     return this.root;
@@ -112,9 +114,43 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     }
   }
 
+  /** Loaded nodes named by this AppId, GroupId or UserId (an app, group, user or member row). */
+  nodesNamed(ownId: string): ExplorerNode[] {
+    return [...(this.byOwnId.get(ownId) ?? [])];
+  }
+
   private remember(nodes: ExplorerNode[]): ExplorerNode[] {
-    for (const node of nodes) this.shown.set(node.id, node);
+    for (const node of nodes) {
+      const previous = this.shown.get(node.id);
+      if (previous !== node) {
+        if (previous) this.unindex(previous);
+        this.shown.set(node.id, node);
+        const ownId = node.ownId();
+        if (ownId !== undefined) {
+          let named = this.byOwnId.get(ownId);
+          if (!named) this.byOwnId.set(ownId, (named = new Set()));
+          named.add(node);
+        }
+      }
+    }
     return nodes;
+  }
+
+  private unindex(node: ExplorerNode): void {
+    const ownId = node.ownId();
+    if (ownId === undefined) return;
+    const named = this.byOwnId.get(ownId);
+    named?.delete(node);
+    if (named?.size === 0) this.byOwnId.delete(ownId);
+  }
+
+  private forget(predicate: (id: string) => boolean): void {
+    for (const [id, node] of this.shown) {
+      if (predicate(id)) {
+        this.shown.delete(id);
+        this.unindex(node);
+      }
+    }
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
@@ -125,13 +161,13 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   refresh(node?: ExplorerNode): void {
     if (!node || node.kind === 'root') {
       this.lists.clear();
-      this.shown.clear();
+      this.forget(() => true);
       this.root?.forgetChildren();
       this.changed.fire(undefined);
       return;
     }
     this.lists.drop(node.id);
-    for (const id of [...this.shown.keys()]) if (id.startsWith(node.id + '/')) this.shown.delete(id);
+    this.forget((id) => id.startsWith(node.id + '/'));
     node.forgetChildren();
     this.changed.fire(node);
   }
