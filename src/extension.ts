@@ -37,6 +37,9 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     treeView,
     jsonDocuments,
     statusBar,
+    tree.onDidChangeSummary((summary) => {
+      treeView.message = summary;
+    }),
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, jsonDocuments),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('imExplorer')) {

@@ -10,6 +10,7 @@ import { findMember } from './lookup/findMember';
 import { goToApp } from './lookup/goToApp';
 import type { Command } from './registry';
 import { addApp, addUser, removeApp, removeUser } from './view/configured';
+import { clearFilter, filter, searchFurther } from './view/filter';
 import { loadAll, loadMore, resumeLoad, retry } from './view/paging';
 import { setPageSize, sortAscending, sortDescending } from './view/settings';
 import { refresh, showLog } from './view/view';
@@ -40,5 +41,8 @@ export const COMMANDS: readonly Command[] = [
   findGroup,
   findMember,
   goToApp,
+  filter,
+  clearFilter,
+  searchFurther,
   showLog,
 ];

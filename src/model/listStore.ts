@@ -20,6 +20,11 @@ export class ListStore {
     return this.lists.get(ownerId) as PagedList<Item> | undefined;
   }
 
+  /** Every list created, with the id of the node whose children it holds. */
+  entries(): IterableIterator<[string, PagedList<unknown>]> {
+    return this.lists.entries();
+  }
+
   /** Forgets the list of this node and of every node below it. */
   drop(ownerId: string): void {
     for (const id of [...this.lists.keys()]) {

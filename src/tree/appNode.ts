@@ -3,6 +3,8 @@
 import vscode = require('vscode');
 import type { ItemRequest } from '../api/requests';
 import type { MessageApp } from '../api/types';
+import { SEARCH_TEXT } from '../model/filter';
+import { keepsRow } from './filtering';
 import { CONTEXT_VALUES } from './contextValues';
 import { bothTimes, statusText, tooltip } from './format';
 import { MessageNode } from './messageNode';
@@ -74,8 +76,12 @@ export class AppNode extends ExplorerNode {
   }
 
   override async children(): Promise<ExplorerNode[]> {
-    const users = this.userIds().map((userId) => this.reuse(new UserNode(this, this.services, userId)));
-    if (users.length > 0) {
+    const { filter, lists } = this.services;
+    const userIds = this.userIds();
+    const shown = filter ? userIds.filter((userId) => keepsRow(lists, filter, 'user', SEARCH_TEXT.user(userId), this.id + segment('user', userId))) : userIds;
+    if (userIds.length > 0) {
+      const users: ExplorerNode[] = shown.map((userId) => this.reuse(new UserNode(this, this.services, userId)));
+      if (filter && users.length === 0) users.push(new MessageNode(this, this.services, 'info', `No users match "${filter.text}"`, { key: 'noMatch' }));
       return users;
     }
     return [

@@ -2,6 +2,7 @@
 import vscode = require('vscode');
 import { pagerFor, type ListRequestFor } from '../api/requests';
 import type { GroupMember, MessageGroup } from '../api/types';
+import { SEARCH_TEXT } from '../model/filter';
 import type { PagedList } from '../model/pagedList';
 import { CONTEXT_VALUES } from './contextValues';
 import { bothTimes, plural, statusText, tooltip } from './format';
@@ -65,7 +66,15 @@ export class GroupNode extends ExplorerNode {
   }
 
   override children(): Promise<ExplorerNode[]> {
-    return pagedChildren(this, this.services, () => this.pagedChildren(), (member) => this.reuse(new MemberNode(this, this.services, member)), 'member', true);
+    return pagedChildren(
+      this,
+      this.services,
+      () => this.pagedChildren(),
+      (member) => this.reuse(new MemberNode(this, this.services, member)),
+      'member',
+      { level: 'member', text: SEARCH_TEXT.member, rowId: (member) => this.id + segment('member', member.UserId) },
+      true,
+    );
   }
 
   override ids(): NodeIds {

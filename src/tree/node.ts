@@ -1,6 +1,7 @@
 // What every node of the explorer tree has, and the services nodes use to load their children.
 import vscode = require('vscode');
 import type { NodeRequest } from '../api/requests';
+import type { TreeFilter } from '../model/filter';
 import type { ListStore } from '../model/listStore';
 import type { PagedList } from '../model/pagedList';
 import type { ExplorerLog } from '../log';
@@ -14,6 +15,8 @@ export interface TreeServices {
   readonly session: Session;
   readonly lists: ListStore;
   readonly log: ExplorerLog;
+  /** The view's filter, if one is set. */
+  readonly filter: TreeFilter | undefined;
   /** Shows a node again (its label may depend on what its children's first page said, e.g. a Total). */
   redraw(node: ExplorerNode | undefined): void;
 }

@@ -1,11 +1,21 @@
 // Children of a node backed by a paged list: the loaded items, then a row for what is missing: an error, a
 // load-all that stopped (Resume) or saw the list change (Refresh), "Load more…", or a note that the list is empty.
+import type { FilterLevel } from '../model/filter';
 import type { PagedList } from '../model/pagedList';
 import { describeError } from '../errors';
+import { keepsRow } from './filtering';
 import { CONTEXT_VALUES } from './contextValues';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import type { ExplorerNode, TreeServices } from './node';
+
+/** How the rows of a list are matched by the view's filter. */
+export interface FilterAs<Item> {
+  level: FilterLevel;
+  text: (item: Item) => string;
+  /** The hierarchical id the item's row gets (to look below it). */
+  rowId: (item: Item) => string;
+}
 
 export async function pagedChildren<Item>(
   owner: ExplorerNode,
@@ -13,6 +23,7 @@ export async function pagedChildren<Item>(
   listOf: () => PagedList<Item>,
   toNode: (item: Item) => ExplorerNode,
   noun: string,
+  filterAs: FilterAs<Item>,
   /**
    * Redraw the owner once its first page arrived, so its description shows the Total. Only for owners whose
    * children are leaves: redrawing a node makes VS Code drop and re-fetch its children, and a child being
@@ -35,7 +46,7 @@ export async function pagedChildren<Item>(
   if (showTotalOnOwner && firstLoad && list.total !== undefined) {
     setTimeout(() => services.redraw(owner), 0);
   }
-  return listRows(owner, services, list, toNode, noun);
+  return listRows(owner, services, list, toNode, noun, filterAs);
 }
 
 /** The rows of a loaded list: its items, then the row that says what is missing. */
@@ -45,9 +56,12 @@ export function listRows<Item>(
   list: PagedList<Item>,
   toNode: (item: Item) => ExplorerNode,
   noun: string,
+  filterAs: FilterAs<Item>,
   { showError = true, showEmpty = true } = {},
 ): ExplorerNode[] {
-  const nodes = list.items.map(toNode);
+  const { filter, lists } = services;
+  const shown = filter ? list.items.filter((item) => keepsRow(lists, filter, filterAs.level, filterAs.text(item), filterAs.rowId(item))) : list.items;
+  const nodes = shown.map(toNode);
   const loaded = list.items.length.toLocaleString('en-US');
   const total = list.total?.toLocaleString('en-US') ?? '?';
   const incomplete = list.incomplete;
@@ -72,10 +86,21 @@ export function listRows<Item>(
       }),
     );
   }
-  if (list.error === undefined && incomplete === undefined && list.hasMore) {
+  const more = list.error === undefined && incomplete === undefined && list.hasMore;
+  if (more && filter) {
+    nodes.push(
+      new MessageNode(owner, services, 'action', 'Search further…', {
+        key: 'searchFurther',
+        detail: `${loaded} of ${total} loaded. Loads more pages until new matches for "${filter.text}" appear.`,
+        command: { command: 'imExplorer.searchFurther', title: 'Search Further', arguments: [owner] },
+      }),
+    );
+  } else if (more) {
     nodes.push(new LoadMoreNode(owner, services, list as PagedList<unknown>, noun));
-  } else if (showEmpty && nodes.length === 0) {
+  } else if (showEmpty && list.items.length === 0) {
     nodes.push(new MessageNode(owner, services, 'info', `No ${noun}s`));
+  } else if (filter && shown.length === 0 && list.items.length > 0) {
+    nodes.push(new MessageNode(owner, services, 'info', `No ${noun}s match "${filter.text}" among ${loaded} loaded`, { key: 'noMatch' }));
   }
   return nodes;
 }

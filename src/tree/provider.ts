@@ -2,6 +2,8 @@
 // profile, the paged lists, the change events, and findNode: the one way to reach a node by its id.
 import vscode = require('vscode');
 import type { ExplorerLog } from '../log';
+import type { TreeFilter } from '../model/filter';
+import { filterSummary } from './filtering';
 import { ListStore } from '../model/listStore';
 import type { Session } from '../session';
 import type { ExplorerNode, TreeServices } from './node';
@@ -22,6 +24,10 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   readonly onDidChangeTreeData = this.changed.event;
   readonly lists = new ListStore();
   private root: RootNode | undefined;
+  private currentFilter: TreeFilter | undefined;
+  private readonly summaryChanged = new vscode.EventEmitter<string | undefined>();
+  /** The view's message: what the filter keeps ("Filter: "abc" — 3 of 1,050 loaded match"), or undefined. */
+  readonly onDidChangeSummary = this.summaryChanged.event;
   /** Every node handed to the view, by id, for commands that offer the loaded nodes. */
   private readonly shown = new Map<string, ExplorerNode>();
   /** The same nodes by the id they are named by (AppId, UserId, GroupId), for lookups of an id found in code. */
@@ -48,6 +54,30 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     return this.root;
   }
 
+  get filter(): TreeFilter | undefined {
+    return this.currentFilter;
+  }
+
+  /** Sets (or clears) the view's filter and shows the tree again with it; nothing is reloaded. */
+  setFilter(filter: TreeFilter | undefined): void {
+    this.currentFilter = filter;
+    void vscode.commands.executeCommand('setContext', 'imExplorer.filtered', filter !== undefined);
+    this.changed.fire(undefined);
+    this.announceSummary();
+  }
+
+  /** What the filter keeps of the loaded rows, for the view's message. */
+  summary(): string | undefined {
+    const filter = this.currentFilter;
+    if (!filter) return undefined;
+    const { matching, loaded } = filterSummary(this.lists, filter);
+    return `Filter: "${filter.text}" — ${matching.toLocaleString('en-US')} of ${loaded.toLocaleString('en-US')} loaded match`;
+  }
+
+  private announceSummary(): void {
+    this.summaryChanged.fire(this.summary());
+  }
+
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return node.treeItem();
   }
@@ -60,12 +90,15 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (node && node.kind !== 'root') {
-      return this.remember(await node.children());
+      const nodes = this.remember(await node.children());
+      if (this.currentFilter) this.announceSummary();
+      return nodes;
     }
     await this.session.ready();
     const root = this.rootNode();
     const children = root ? await root.children() : [];
-    await vscode.commands.executeCommand('setContext', 'imExplorer.empty', root !== undefined && children.length === 0);
+    await vscode.commands.executeCommand('setContext', 'imExplorer.empty', root !== undefined && children.length === 0 && !this.currentFilter);
+    if (this.currentFilter) this.announceSummary();
     return this.remember(children);
   }
 
@@ -180,5 +213,6 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
+    this.summaryChanged.dispose();
   }
 }

@@ -3,7 +3,9 @@ import vscode = require('vscode');
 import { ApiError } from '../api/errors';
 import { pagerFor, type ListRequestFor } from '../api/requests';
 import type { MessageApp } from '../api/types';
+import { SEARCH_TEXT } from '../model/filter';
 import type { PagedList } from '../model/pagedList';
+import { keepsRow } from './filtering';
 import { AppNode } from './appNode';
 import { listRows } from './pagedChildren';
 import { MessageNode } from './messageNode';
@@ -49,11 +51,16 @@ export class RootNode extends ExplorerNode {
     const configured = session.settings.apps;
     const listed = new Set(list.items.map((app) => app.AppId));
     const denied = list.error instanceof ApiError && list.error.code === 'Forbidden.RAM';
-    const nodes = listRows(this, this.services, list, (app) => this.reuse(new AppNode(this, this.services, app.AppId, app, configured.includes(app.AppId))), 'app', {
+    const filterAs = { level: 'app' as const, text: SEARCH_TEXT.app, rowId: (app: Pick<MessageApp, 'AppId'>) => this.id + segment('app', app.AppId) };
+    const nodes = listRows(this, this.services, list, (app) => this.reuse(new AppNode(this, this.services, app.AppId, app, configured.includes(app.AppId))), 'app', filterAs, {
       showError: !denied,
       showEmpty: false,
     });
-    nodes.push(...configured.filter((appId) => !listed.has(appId)).map((appId) => this.reuse(new AppNode(this, this.services, appId, undefined, true))));
+    const { filter } = this.services;
+    const configuredOnly = configured
+      .filter((appId) => !listed.has(appId))
+      .filter((appId) => !filter || keepsRow(this.services.lists, filter, 'app', SEARCH_TEXT.app({ AppId: appId }), filterAs.rowId({ AppId: appId })));
+    nodes.push(...configuredOnly.map((appId) => this.reuse(new AppNode(this, this.services, appId, undefined, true))));
     if (denied) {
       nodes.push(
         new MessageNode(this, this.services, 'warning', 'This AccessKey may not list apps (live:ListMessageApp)', 'Showing the apps configured by AppId. Use Add App… to add more.'),

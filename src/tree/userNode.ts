@@ -2,6 +2,7 @@
 import vscode = require('vscode');
 import { pagerFor, type ListRequestFor } from '../api/requests';
 import type { MessageGroup } from '../api/types';
+import { SEARCH_TEXT } from '../model/filter';
 import type { PagedList } from '../model/pagedList';
 import type { AppNode } from './appNode';
 import { CONTEXT_VALUES } from './contextValues';
@@ -57,7 +58,11 @@ export class UserNode extends ExplorerNode {
   }
 
   override children(): Promise<ExplorerNode[]> {
-    return pagedChildren(this, this.services, () => this.pagedChildren(), (group) => this.reuse(new GroupNode(this, this.services, group)), 'group');
+    return pagedChildren(this, this.services, () => this.pagedChildren(), (group) => this.reuse(new GroupNode(this, this.services, group)), 'group', {
+      level: 'group',
+      text: SEARCH_TEXT.group,
+      rowId: (group) => this.id + segment('group', group.GroupId),
+    });
   }
 
   override ids(): NodeIds {

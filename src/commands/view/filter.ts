@@ -1,0 +1,83 @@
+// Filter the view by text (per level with "group:" etc., or everywhere); clear it; search further into lists
+// that have more pages, at the rate limit, until new matches appear.
+import vscode = require('vscode');
+import { UserInputError } from '../../errors';
+import { ask } from '../../input';
+import { FILTER_LEVELS, parseFilter } from '../../model/filter';
+import { countMatchesAtOrBelow, listLevel } from '../../tree/filtering';
+import { targetNode, type Command } from '../registry';
+
+export interface SearchFurtherOutcome {
+  /** Items the list holds now. */
+  loaded: number;
+  /** Whether something new that matches was found (false: the list ended, or the search was cancelled). */
+  found: boolean;
+  cancelled: boolean;
+}
+
+export const filter: Command = {
+  id: 'filter',
+  async run(services): Promise<string> {
+    const current = services.tree.filter;
+    const text = await ask(services.input, {
+      title: 'Filter the Interactive Messages view',
+      prompt: `Text to look for in ids, names and creators of the loaded rows. Start with ${FILTER_LEVELS.map((level) => `${level}:`).join(', ')} to filter one level.`,
+      value: current?.text,
+      validateInput: (value) => {
+        const parsed = parseFilter(value);
+        return 'problem' in parsed ? parsed.problem : undefined;
+      },
+    });
+    const parsed = parseFilter(text);
+    if ('problem' in parsed) throw new UserInputError(parsed.problem);
+    services.tree.setFilter(parsed);
+    return parsed.text;
+  },
+};
+
+export const clearFilter: Command = {
+  id: 'clearFilter',
+  run(services): void {
+    services.tree.setFilter(undefined);
+  },
+};
+
+export const searchFurther: Command = {
+  id: 'searchFurther',
+  async run(services, node): Promise<SearchFurtherOutcome> {
+    const activeFilter = services.tree.filter;
+    if (!activeFilter) throw new UserInputError('Set a filter first: Search Further looks for more of what it matches.');
+    const owner = await targetNode(services, node, { kinds: ['root', 'user', 'group'], noun: 'a filtered list with more pages', ownerOfRow: true });
+    const list = owner.pagedChildren();
+    if (!list || !listLevel(owner.id)) throw new UserInputError('This row has no list to search.');
+    const matching = () => countMatchesAtOrBelow(services.tree.lists, activeFilter, owner.id);
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Searching for "${activeFilter.text}"`, cancellable: true },
+      async (progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        const before = matching();
+        let found = false;
+        try {
+          while (list.hasMore && list.error === undefined && !controller.signal.aborted) {
+            await list.loadMore(controller.signal);
+            const total = list.total !== undefined ? ` of ${list.total.toLocaleString('en-US')}` : '';
+            progress.report({ message: `${list.items.length.toLocaleString('en-US')}${total} loaded` });
+            if (matching() > before) {
+              found = true;
+              break;
+            }
+          }
+        } catch (error) {
+          if (!controller.signal.aborted) throw error;
+        } finally {
+          services.tree.redraw(owner);
+        }
+        if (!found && !controller.signal.aborted) {
+          void services.input.showMessage('info', `No more matches for "${activeFilter.text}": all ${list.items.length.toLocaleString('en-US')} are loaded.`);
+        }
+        return { loaded: list.items.length, found, cancelled: controller.signal.aborted };
+      },
+    );
+  },
+};
