@@ -5,6 +5,7 @@ import { signIn } from './account/signIn';
 import { signOut } from './account/signOut';
 import { switchProfile } from './account/switchProfile';
 import { copyAppId, copyAsCode, copyGroupId, copyUserId, insertId, openJson } from './copy';
+import { browseCreatorGroups, browseUserGroups } from './lookup/browseUser';
 import { findGroup } from './lookup/findGroup';
 import { findMember } from './lookup/findMember';
 import { goToApp } from './lookup/goToApp';
@@ -41,6 +42,8 @@ export const COMMANDS: readonly Command[] = [
   findGroup,
   findMember,
   goToApp,
+  browseUserGroups,
+  browseCreatorGroups,
   filter,
   clearFilter,
   searchFurther,

@@ -31,11 +31,14 @@ export class MemberNode extends ExplorerNode {
   }
 
   override tooltip(): vscode.MarkdownString {
+    const app = this.group.user.app;
+    const ownGroups = this.services.lists.peek(app.id + segment('user', this.member.UserId))?.total;
     return tooltip(`Member ${this.member.UserId}`, [
       ['UserId', this.member.UserId],
       ['JoinTime', bothTimes(this.member.JoinTime)],
       ['GroupId', this.group.group.GroupId],
       ['AppId', this.group.group.AppId],
+      ['Own groups', ownGroups !== undefined ? ownGroups.toLocaleString('en-US') : 'use Browse Groups of This User'],
     ]);
   }
 

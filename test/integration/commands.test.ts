@@ -193,6 +193,21 @@ describe('commands (real extension host)', () => {
     assert.notEqual(await vscode.env.clipboard.readText(), 'fake');
   });
 
+  it('goes from a member to that member\'s own groups: the user is added under the app and revealed', async () => {
+    const other = (await children(api, small)).filter(isMember).find((node) => (node as MemberNode).member.UserId !== fixtures.userId) as MemberNode;
+    assert.ok(other, 'a member who is not the configured user');
+    emulator.resetStats();
+    const id = (await vscode.commands.executeCommand('imExplorer.browseUserGroups', other)) as string;
+    assert.ok(id.endsWith(`/user/${encodeURIComponent(other.member.UserId)}`), id);
+    assert.deepEqual((vscode.workspace.getConfiguration('imExplorer').get('users') as Record<string, string[]>)[fixtures.appId], [fixtures.userId, other.member.UserId]);
+    assert.equal(api.treeView.selection[0]?.id, id);
+    const user = await api.tree.findNode(id);
+    assert.ok(user);
+    await children(api, user);
+    assert.ok((emulator.stats().byAction.ListMessageGroup ?? 0) >= 1, 'the user\'s groups were listed');
+    await configure(api, { users: { [fixtures.appId]: [fixtures.userId] } });
+  });
+
   it('adds and removes a user from the tree', async () => {
     const app = (await children(api)).find((node): node is AppNode => isApp(node) && node.appId === fixtures.appId)!;
     assert.equal((await runWithInput(api, 'imExplorer.addUser', [typed(/Add user to/, fixtures.noGroupsUserId)], app)).result, fixtures.noGroupsUserId);
