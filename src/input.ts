@@ -2,7 +2,7 @@
 // answer goes through the UserInput the services own. The real one calls vscode.window; tests swap in a
 // scripted one (test/integration/testInput.ts) that answers from a script and fails on a prompt it did not expect.
 import vscode = require('vscode');
-import { UserInputError } from './errors';
+import { describeError, UserInputError } from './errors';
 import { idProblem } from './model/ids';
 
 export type MessageSeverity = 'info' | 'warning' | 'error';
@@ -15,7 +15,22 @@ export interface UserInput {
   /** A notification, optionally with buttons; resolves to the button pressed, undefined when dismissed. */
   showMessage<T extends string>(severity: MessageSeverity, message: string, ...actions: T[]): Promise<T | undefined>;
   showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
+  /**
+   * A quick pick whose items come from `search` as the user types (debounced): each search reports items as it
+   * finds them and is aborted when the text changes or the pick closes. Resolves to the item picked.
+   */
+  searchPick<T extends vscode.QuickPickItem>(options: SearchPickOptions, search: PickSearch<T>): Promise<T | undefined>;
 }
+
+export interface SearchPickOptions {
+  title: string;
+  placeholder: string;
+}
+
+/** Finds items for `query`, handing each batch to `found` as it arrives; stops when `signal` aborts. */
+export type PickSearch<T> = (query: string, found: (items: T[]) => void, signal: AbortSignal) => Promise<void>;
+
+const SEARCH_DEBOUNCE_MS = 300;
 
 export class WindowInput implements UserInput {
   async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
@@ -38,6 +53,49 @@ export class WindowInput implements UserInput {
 
   async showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
     return vscode.window.showSaveDialog(options);
+  }
+
+  searchPick<T extends vscode.QuickPickItem>(options: SearchPickOptions, search: PickSearch<T>): Promise<T | undefined> {
+    const quickPick = vscode.window.createQuickPick<T>();
+    quickPick.title = options.title;
+    quickPick.placeholder = options.placeholder;
+    quickPick.ignoreFocusOut = true;
+    let running: AbortController | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const start = (query: string) => {
+      running?.abort();
+      const controller = (running = new AbortController());
+      quickPick.items = [];
+      if (!query.trim()) return;
+      quickPick.busy = true;
+      const found = (items: T[]) => {
+        if (!controller.signal.aborted) quickPick.items = [...quickPick.items, ...items.map((item) => ({ ...item, alwaysShow: true }))];
+      };
+      search(query, found, controller.signal)
+        .catch((error: unknown) => {
+          if (!controller.signal.aborted) quickPick.items = [...quickPick.items, { label: `$(error) ${describeError(error)}`, alwaysShow: true } as T];
+        })
+        .finally(() => {
+          if (running === controller) quickPick.busy = false;
+        });
+    };
+    return new Promise<T | undefined>((resolve) => {
+      quickPick.onDidChangeValue((value) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => start(value), SEARCH_DEBOUNCE_MS);
+      });
+      quickPick.onDidAccept(() => {
+        resolve(quickPick.activeItems[0]);
+        quickPick.hide();
+      });
+      quickPick.onDidHide(() => {
+        clearTimeout(timer);
+        running?.abort();
+        resolve(undefined);
+        quickPick.dispose();
+      });
+      quickPick.show();
+    });
   }
 }
 
@@ -74,6 +132,10 @@ export class SwappableInput implements UserInput {
 
   showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
     return this.current.showSaveDialog(options);
+  }
+
+  searchPick<T extends vscode.QuickPickItem>(options: SearchPickOptions, search: PickSearch<T>): Promise<T | undefined> {
+    return this.current.searchPick(options, search);
   }
 }
 

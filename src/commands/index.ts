@@ -9,6 +9,7 @@ import { browseCreatorGroups, browseUserGroups } from './lookup/browseUser';
 import { findGroup } from './lookup/findGroup';
 import { findMember } from './lookup/findMember';
 import { goToApp } from './lookup/goToApp';
+import { searchMembers } from './lookup/searchMembers';
 import type { Command } from './registry';
 import { addApp, addUser, removeApp, removeUser } from './view/configured';
 import { clearFilter, filter, searchFurther } from './view/filter';
@@ -42,6 +43,7 @@ export const COMMANDS: readonly Command[] = [
   findGroup,
   findMember,
   goToApp,
+  searchMembers,
   browseUserGroups,
   browseCreatorGroups,
   filter,

@@ -9,8 +9,9 @@ import type { MemberNode } from '../../src/tree/memberNode';
 import type { UserNode } from '../../src/tree/userNode';
 import type { FindGroupOutcome } from '../../src/commands/lookup/findGroup';
 import type { FindMemberOutcome } from '../../src/commands/lookup/findMember';
+import type { SearchMembersOutcome } from '../../src/commands/lookup/searchMembers';
 import { assertNoSecrets, children, configure, explorer, isApp, isGroup, isMember, reset, runWithInput, signedInWorld } from './helpers';
-import { picked, type Step, TestUserInput, typed, withInput } from './testInput';
+import { picked, searched, type Step, TestUserInput, typed, withInput } from './testInput';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -206,6 +207,36 @@ describe('commands (real extension host)', () => {
     await children(api, user);
     assert.ok((emulator.stats().byAction.ListMessageGroup ?? 0) >= 1, 'the user\'s groups were listed');
     await configure(api, { users: { [fixtures.appId]: [fixtures.userId] } });
+  });
+
+  it('Search Members looks up exact UserIds at once and reveals the one picked', async () => {
+    const wanted = member.member.UserId;
+    emulator.resetStats();
+    const { result, input } = await runWithInput<SearchMembersOutcome>(api, 'imExplorer.searchMembers', [searched(/Search members of/, `${wanted}, not-a-member`, new RegExp(`^${escapeRegExp(wanted)}$`))], small);
+    assert.deepEqual(result, { userId: wanted, revealed: true });
+    assert.deepEqual(input.searchResults, [[wanted]], 'only real members are offered');
+    assert.equal(emulator.stats().byAction.ListMessageGroupUserById, 1, 'both ids in one call');
+    assert.equal(api.treeView.selection[0]?.id, `${small.id}/member/${encodeURIComponent(wanted)}`);
+  });
+
+  it('Search Members pages through the group for part of a UserId and reveals a far member, loading the pages between', async () => {
+    const user = small.parent!;
+    const thousand = (await children(api, user)).find((node): node is GroupNode => isGroup(node) && node.group.GroupId === fixtures.thousandGroupId)!;
+    await children(api, thousand);
+    const page = await api.session.client.listMessageGroupUser({ AppId: fixtures.appId, GroupId: fixtures.thousandGroupId, PageNum: 12, PageSize: 50, SortType: 0 });
+    const far = page.Result.UserList[7].UserId;
+    const part = far.slice(1);
+    const { result } = await runWithInput<SearchMembersOutcome>(api, 'imExplorer.searchMembers', [searched(/Search members of/, part, new RegExp(`^${escapeRegExp(far)}$`))], thousand);
+    assert.deepEqual(result, { userId: far, revealed: true });
+    assert.ok(thousand.pagedChildren().items.length >= 600, 'the pages in between were loaded to reveal it');
+    assert.equal(api.treeView.selection[0]?.id, `${thousand.id}/member/${encodeURIComponent(far)}`);
+  });
+
+  it('Search Members: Escape changes nothing', async () => {
+    emulator.resetStats();
+    const { result } = await runWithInput(api, 'imExplorer.searchMembers', [searched(/Search members of/, '', undefined)], small);
+    assert.equal(result, undefined);
+    assert.equal(emulator.stats().requests, 0);
   });
 
   it('adds and removes a user from the tree', async () => {

@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
-import type { MessageSeverity, UserInput } from '../../src/input';
+import type { MessageSeverity, PickSearch, SearchPickOptions, UserInput } from '../../src/input';
 
-type PromptKind = 'inputBox' | 'quickPick' | 'confirm' | 'saveDialog';
+type PromptKind = 'inputBox' | 'quickPick' | 'confirm' | 'saveDialog' | 'searchPick';
 
 export interface Step {
   kind: PromptKind;
@@ -17,6 +17,8 @@ export interface Step {
    * Confirm: the button (undefined = Cancel). Save dialog: the file path chosen (undefined = Cancel).
    */
   answer: string | RegExp | undefined;
+  /** Search picks: the text typed. */
+  query?: string;
 }
 
 export interface ShownMessage {
@@ -37,6 +39,8 @@ export interface ShownPrompt {
 export const typed = (match: RegExp, answer: string | undefined): Step => ({ kind: 'inputBox', match, answer });
 export const picked = (match: RegExp, answer: RegExp | undefined): Step => ({ kind: 'quickPick', match, answer });
 export const confirmed = (match: RegExp, answer: string | undefined): Step => ({ kind: 'confirm', match, answer });
+/** A search pick: `query` typed, then the first item whose label matches `answer` picked (undefined = Escape once the search ended). */
+export const searched = (match: RegExp, query: string, answer: RegExp | undefined): Step => ({ kind: 'searchPick', match, query, answer });
 /** A save dialog, matched by its title, answered with a file path. */
 export const savedAs = (match: RegExp, filePath: string | undefined): Step => ({ kind: 'saveDialog', match, answer: filePath });
 
@@ -44,6 +48,8 @@ export class TestUserInput implements UserInput {
   readonly prompts: ShownPrompt[] = [];
   readonly messages: ShownMessage[] = [];
   readonly unexpected: string[] = [];
+  /** Labels each search pick offered, in order. */
+  readonly searchResults: string[][] = [];
   /** Answers for message buttons, by a pattern of the message. */
   private readonly messageAnswers: { match: RegExp; action: string }[] = [];
 
@@ -109,6 +115,28 @@ export class TestUserInput implements UserInput {
     this.prompts.push({ kind: 'saveDialog', text, suggested: options.defaultUri?.fsPath });
     const step = this.next('saveDialog', text);
     return typeof step?.answer === 'string' ? vscode.Uri.file(step.answer) : undefined;
+  }
+
+  async searchPick<T extends vscode.QuickPickItem>(options: SearchPickOptions, search: PickSearch<T>): Promise<T | undefined> {
+    this.prompts.push({ kind: 'searchPick', text: options.title });
+    const step = this.next('searchPick', options.title);
+    if (!step) return undefined;
+    const pattern = step.answer instanceof RegExp ? step.answer : undefined;
+    const controller = new AbortController();
+    const seen: T[] = [];
+    let chosen: T | undefined;
+    await search(
+      step.query ?? '',
+      (items) => {
+        seen.push(...items);
+        chosen ??= pattern ? items.find((item) => pattern.test(item.label)) : undefined;
+        if (chosen) controller.abort(); // picked while the search runs: it must stop
+      },
+      controller.signal,
+    );
+    this.searchResults.push(seen.map((item) => item.label));
+    assert.ok(!pattern || chosen, `search pick "${options.title}" found an item matching ${pattern}: ${seen.map((item) => item.label).join(' | ')}`);
+    return chosen;
   }
 
   async showMessage<T extends string>(severity: MessageSeverity, message: string, ...actions: T[]): Promise<T | undefined> {
