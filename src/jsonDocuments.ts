@@ -13,13 +13,19 @@ export class JsonDocuments implements vscode.TextDocumentContentProvider, vscode
   }
 
   /** Opens (or updates) the document `name`.json with `value` pretty-printed. */
-  async open(name: string, value: unknown): Promise<vscode.TextEditor> {
-    const uri = vscode.Uri.from({ scheme: JSON_SCHEME, path: `/${name.replace(/[\\/:*?"<>|\s]+/g, '_')}.json` });
-    this.contents.set(uri.toString(), JSON.stringify(value, null, 2) + '\n');
+  open(name: string, value: unknown): Promise<vscode.TextEditor> {
+    return this.openText(name, JSON.stringify(value, null, 2) + '\n', 'json');
+  }
+
+  /** Opens (or updates) a read-only document `name` with `text` in `language` (json or markdown). */
+  async openText(name: string, text: string, language: 'json' | 'markdown'): Promise<vscode.TextEditor> {
+    const extension = language === 'json' ? 'json' : 'md';
+    const uri = vscode.Uri.from({ scheme: JSON_SCHEME, path: `/${name.replace(/[\\/:*?"<>|\s]+/g, '_')}.${extension}` });
+    this.contents.set(uri.toString(), text);
     this.changed.fire(uri);
     const document = await vscode.workspace.openTextDocument(uri);
-    if (document.languageId !== 'json') {
-      await vscode.languages.setTextDocumentLanguage(document, 'json');
+    if (document.languageId !== language) {
+      await vscode.languages.setTextDocumentLanguage(document, language);
     }
     return vscode.window.showTextDocument(document, { preview: true });
   }

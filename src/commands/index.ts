@@ -6,6 +6,7 @@ import { signOut } from './account/signOut';
 import { switchProfile } from './account/switchProfile';
 import { copyAppId, copyAsCode, copyGroupId, copyUserId, insertId, openJson } from './copy';
 import { browseCreatorGroups, browseUserGroups } from './lookup/browseUser';
+import { showDetails, showMessages } from './lookup/details';
 import { findGroup } from './lookup/findGroup';
 import { findMember } from './lookup/findMember';
 import { goToApp } from './lookup/goToApp';
@@ -43,6 +44,8 @@ export const COMMANDS: readonly Command[] = [
   findGroup,
   findMember,
   goToApp,
+  showDetails,
+  showMessages,
   searchMembers,
   browseUserGroups,
   browseCreatorGroups,

@@ -1,7 +1,7 @@
 // A message group (ListMessageGroup) of a user; its children are the group's members, page by page.
 import vscode = require('vscode');
 import { pagerFor, type ListRequestFor } from '../api/requests';
-import type { GroupMember, MessageGroup } from '../api/types';
+import type { GetMessageGroupResult, GroupMember, MessageGroup } from '../api/types';
 import { SEARCH_TEXT } from '../model/filter';
 import type { PagedList } from '../model/pagedList';
 import { CONTEXT_VALUES } from './contextValues';
@@ -51,9 +51,14 @@ export class GroupNode extends ExplorerNode {
         ['Status', `${this.group.Status} (${statusText(this.group.Status)})`],
         ['CreateTime', bothTimes(this.group.CreateTime)],
         ['Members', total !== undefined ? total.toLocaleString('en-US') : 'expand to load'],
+        ['IsMuteAll', this.detail ? String(this.detail.IsMuteAll) : 'use Show Details'],
       ],
       [['Extension', this.group.Extension]],
     );
+  }
+
+  private get detail(): GetMessageGroupResult | undefined {
+    return this.services.details.get(this.id) as GetMessageGroupResult | undefined;
   }
 
   override request(): ListRequestFor<'ListMessageGroupUser'> {

@@ -1,7 +1,7 @@
 // A member of a message group (ListMessageGroupUser): UserId and when they joined.
 import vscode = require('vscode');
 import type { ItemRequest } from '../api/requests';
-import type { GroupMember } from '../api/types';
+import type { GroupMember, MemberDetail } from '../api/types';
 import { CONTEXT_VALUES } from './contextValues';
 import { bothTimes, localTime, tooltip } from './format';
 import type { GroupNode } from './groupNode';
@@ -39,7 +39,19 @@ export class MemberNode extends ExplorerNode {
       ['GroupId', this.group.group.GroupId],
       ['AppId', this.group.group.AppId],
       ['Own groups', ownGroups !== undefined ? ownGroups.toLocaleString('en-US') : 'use Browse Groups of This User'],
+      ...this.detailRows(),
     ]);
+  }
+
+  private detailRows(): [string, string][] {
+    const detail = this.services.details.get(this.id) as MemberDetail | undefined;
+    if (!detail) return [['Nick, avatar, mute', 'use Show Details']];
+    return [
+      ['UserNick', detail.UserNick],
+      ['UserAvatar', detail.UserAvatar],
+      ['IsMute', `${detail.IsMute}${detail.MuteBy.length ? ` (by ${detail.MuteBy.join(', ')})` : ''}`],
+      ['UserExtension', detail.UserExtension],
+    ];
   }
 
   override ids(): NodeIds {

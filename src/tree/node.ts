@@ -15,6 +15,8 @@ export interface TreeServices {
   readonly session: Session;
   readonly lists: ListStore;
   readonly log: ExplorerLog;
+  /** Details read on demand, by node id. */
+  readonly details: ReadonlyMap<string, unknown>;
   /** The view's filter, if one is set. */
   readonly filter: TreeFilter | undefined;
   /** Shows a node again (its label may depend on what its children's first page said, e.g. a Total). */

@@ -23,6 +23,8 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   readonly lists = new ListStore();
+  /** Details read on demand (Show Details), by node id; shown in tooltips. */
+  readonly details = new Map<string, unknown>();
   private root: RootNode | undefined;
   private currentFilter: TreeFilter | undefined;
   private readonly summaryChanged = new vscode.EventEmitter<string | undefined>();
@@ -178,6 +180,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 
   private forget(predicate: (id: string) => boolean): void {
+    for (const id of [...this.details.keys()]) if (predicate(id)) this.details.delete(id);
     for (const [id, node] of this.shown) {
       if (predicate(id)) {
         this.shown.delete(id);

@@ -239,6 +239,28 @@ describe('commands (real extension host)', () => {
     assert.equal(emulator.stats().requests, 0);
   });
 
+  it('Show Details reads a group\'s and a member\'s details into a document and the tooltip', async () => {
+    const groupDetail = (await vscode.commands.executeCommand('imExplorer.showDetails', small)) as { GroupId: string; IsMuteAll: boolean };
+    assert.equal(groupDetail.GroupId, fixtures.smallGroupId);
+    assert.equal(JSON.parse(vscode.window.activeTextEditor!.document.getText()).IsMuteAll, groupDetail.IsMuteAll);
+    assert.match(String((small.tooltip() as vscode.MarkdownString).value), new RegExp(`IsMuteAll \\| ${groupDetail.IsMuteAll}`));
+    const memberDetail = (await vscode.commands.executeCommand('imExplorer.showDetails', member)) as { UserId: string; UserNick: string };
+    assert.equal(memberDetail.UserId, member.member.UserId);
+    assert.ok((member.tooltip() as vscode.MarkdownString).value.includes('UserNick'));
+    assertNoSecrets([vscode.window.activeTextEditor!.document.getText()]);
+  });
+
+  it('Show Recent Messages opens a readable document of the group\'s messages, JSON bodies pretty-printed', async () => {
+    const messages = (await vscode.commands.executeCommand('imExplorer.showMessages', small)) as { MessageId: string; Data: string }[];
+    const expected = emulator.dataset.groups[fixtures.smallGroupId].messages;
+    assert.equal(messages.length, Math.min(expected, 200));
+    const document = vscode.window.activeTextEditor!.document;
+    assert.equal(document.languageId, 'markdown');
+    const text = document.getText();
+    for (const message of messages) assert.ok(text.includes(`## ${message.MessageId}`));
+    if (messages.length) assert.ok(text.includes(JSON.stringify(JSON.parse(messages[0].Data), null, 2)), 'the body pretty-printed');
+  });
+
   it('adds and removes a user from the tree', async () => {
     const app = (await children(api)).find((node): node is AppNode => isApp(node) && node.appId === fixtures.appId)!;
     assert.equal((await runWithInput(api, 'imExplorer.addUser', [typed(/Add user to/, fixtures.noGroupsUserId)], app)).result, fixtures.noGroupsUserId);
