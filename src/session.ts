@@ -4,7 +4,7 @@ import vscode = require('vscode');
 import { InteractiveMessagesClient } from './api/client';
 import type { ExplorerSettings } from './config';
 import { readSettings } from './settings';
-import { ProfileStore, ProfileSummary } from './credentials/profiles';
+import { type ProfileStore, type ProfileSummary } from './credentials/profiles';
 import { describeError, UserInputError } from './errors';
 import type { ExplorerLog } from './log';
 

@@ -1,6 +1,6 @@
 // VS Code's side of the settings: reading them through config.ts's checks, and writing one back.
 import vscode = require('vscode');
-import { ExplorerSettings, parseSettings, SECTION } from './config';
+import { type ExplorerSettings, parseSettings, SECTION } from './config';
 
 export function readSettings(): { settings: ExplorerSettings; problems: string[] } {
   return parseSettings(vscode.workspace.getConfiguration(SECTION));

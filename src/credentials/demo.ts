@@ -5,7 +5,7 @@
 // Without IME_DEMO_SIGN_IN=1 nothing is ever imported silently (credentials from the environment are
 // otherwise imported only by the "Import Credentials…" command).
 // Plain Node (no `vscode`): the decision is unit-tested with a small store.
-import { AccessKeyCredential, readEnvironment } from './sources';
+import { type AccessKeyCredential, readEnvironment } from './sources';
 
 export const DEMO_SIGN_IN_VARIABLE = 'IME_DEMO_SIGN_IN';
 export const DEMO_PROFILE_NAME = 'demo';

@@ -1,7 +1,7 @@
 // Named credential profiles. Secrets live only in VS Code SecretStorage; the list of profile names,
 // which one is active and a masked key hint live in globalState. Nothing here touches settings or process.env.
 import vscode = require('vscode');
-import { AccessKeyCredential, CredentialSourceError } from './sources';
+import { type AccessKeyCredential, CredentialSourceError } from './sources';
 
 export interface ProfileSummary {
   name: string;

@@ -8,7 +8,7 @@ import { keepsRow } from './filtering';
 import { CONTEXT_VALUES } from './contextValues';
 import { bothTimes, statusText, tooltip } from './format';
 import { MessageNode } from './messageNode';
-import { ExplorerNode, NodeIds, segment, TreeServices } from './node';
+import { ExplorerNode, type NodeIds, segment, type TreeServices } from './node';
 import { UserNode } from './userNode';
 
 export class AppNode extends ExplorerNode {

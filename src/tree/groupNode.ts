@@ -7,7 +7,7 @@ import type { PagedList } from '../model/pagedList';
 import { CONTEXT_VALUES } from './contextValues';
 import { bothTimes, plural, statusText, tooltip } from './format';
 import { MemberNode } from './memberNode';
-import { ExplorerNode, NodeIds, segment, TreeServices } from './node';
+import { ExplorerNode, type NodeIds, segment, type TreeServices } from './node';
 import { pagedChildren } from './pagedChildren';
 import type { UserNode } from './userNode';
 

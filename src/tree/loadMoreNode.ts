@@ -3,7 +3,7 @@ import vscode = require('vscode');
 import type { PagedList } from '../model/pagedList';
 import { CONTEXT_VALUES } from './contextValues';
 import { plural } from './format';
-import { ExplorerNode, TreeServices } from './node';
+import { ExplorerNode, type TreeServices } from './node';
 
 export class LoadMoreNode extends ExplorerNode {
   readonly kind = 'loadMore';

@@ -5,7 +5,7 @@ import type { GroupMember, MemberDetail } from '../api/types';
 import { CONTEXT_VALUES } from './contextValues';
 import { bothTimes, localTime, tooltip } from './format';
 import type { GroupNode } from './groupNode';
-import { ExplorerNode, NodeIds, segment, TreeServices } from './node';
+import { ExplorerNode, type NodeIds, segment, type TreeServices } from './node';
 
 export class MemberNode extends ExplorerNode {
   readonly kind = 'member';

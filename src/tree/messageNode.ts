@@ -4,7 +4,7 @@ import vscode = require('vscode');
 import { ApiError } from '../api/errors';
 import { describeError, logFailureOnce } from '../errors';
 import { CONTEXT_VALUES, type ContextValue } from './contextValues';
-import { ExplorerNode, TreeServices } from './node';
+import { ExplorerNode, type TreeServices } from './node';
 
 export type MessageSeverity = 'error' | 'warning' | 'info' | 'action';
 

@@ -9,7 +9,7 @@ import { keepsRow } from './filtering';
 import { AppNode } from './appNode';
 import { listRows } from './pagedChildren';
 import { MessageNode } from './messageNode';
-import { ExplorerNode, segment, TreeServices } from './node';
+import { ExplorerNode, segment, type TreeServices } from './node';
 
 export class RootNode extends ExplorerNode {
   readonly kind = 'root';

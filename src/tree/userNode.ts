@@ -8,7 +8,7 @@ import type { AppNode } from './appNode';
 import { CONTEXT_VALUES } from './contextValues';
 import { plural, tooltip } from './format';
 import { GroupNode } from './groupNode';
-import { ExplorerNode, NodeIds, segment, TreeServices } from './node';
+import { ExplorerNode, type NodeIds, segment, type TreeServices } from './node';
 import { pagedChildren } from './pagedChildren';
 
 export class UserNode extends ExplorerNode {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ProfileStore } from '../../src/credentials/profiles';
 import { CredentialSourceError } from '../../src/credentials/sources';
-import { DEMO_KEY, DISABLED_KEY, RESTRICTED_KEY, RunningEmulator, startEmulator, STS_KEY } from '../../src/emulator';
+import { DEMO_KEY, DISABLED_KEY, RESTRICTED_KEY, type RunningEmulator, startEmulator, STS_KEY } from '../../src/emulator';
 import type { ExplorerApi } from '../../src/extension';
 import { assertNoSecrets, children, configure, explorer, labelOf, reset, runWithInput, secretsOf, signIn, signInSteps } from './helpers';
 import { confirmed, picked, TestUserInput, typed, withInput } from './testInput';

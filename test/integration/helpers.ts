@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
-import { DEMO_KEY, EmulatorKey, RunningEmulator, startEmulator, STS_KEY } from '../../src/emulator';
+import { DEMO_KEY, type EmulatorKey, type RunningEmulator, startEmulator, STS_KEY } from '../../src/emulator';
 import type { AppNode } from '../../src/tree/appNode';
 import type { GroupNode } from '../../src/tree/groupNode';
 import type { LoadMoreNode } from '../../src/tree/loadMoreNode';

@@ -6,7 +6,7 @@ import {
   CredentialSourceError,
   defaultAliyunConfigPath,
   defaultCredentialsFilePath,
-  ImportCandidate,
+  type ImportCandidate,
   readAliyunCliConfig,
   readCredentialsFile,
   readEnvironment,
