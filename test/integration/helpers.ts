@@ -5,13 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
 import { DEMO_KEY, type EmulatorKey, type RunningEmulator, startEmulator, STS_KEY } from '../../src/emulator';
-import type { AppNode } from '../../src/tree/appNode';
-import type { GroupNode } from '../../src/tree/groupNode';
-import type { LoadMoreNode } from '../../src/tree/loadMoreNode';
-import type { MemberNode } from '../../src/tree/memberNode';
-import type { MessageNode } from '../../src/tree/messageNode';
+import type { NodesByKind } from '../../src/commands/registry';
 import type { ExplorerNode } from '../../src/tree/node';
-import type { UserNode } from '../../src/tree/userNode';
 import { type Step, TestUserInput, typed, withInput } from './testInput';
 
 export const EXTENSION_ID = 'imexplorer.interactive-messages-explorer';
@@ -132,15 +127,6 @@ export function assertNoSecrets(texts: string[], secrets: string[] = secretsOf(D
 
 // The extension runs from its esbuild bundle while the tests import the TypeScript output, so node classes are
 // not the same objects on both sides: tell nodes apart by `kind`, never by instanceof.
-interface NodesByKind {
-  app: AppNode;
-  user: UserNode;
-  group: GroupNode;
-  member: MemberNode;
-  loadMore: LoadMoreNode;
-  message: MessageNode;
-}
-
 function kindGuard<K extends keyof NodesByKind>(kind: K) {
   return (node: ExplorerNode | undefined): node is NodesByKind[K] => node?.kind === kind;
 }
