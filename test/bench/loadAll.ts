@@ -1,64 +1,20 @@
 // Benchmark: load all 100,000 members of the emulator's big group through the pager, against a naive
 // page-after-page client, with the emulator in its own process (qps 100, 30 ms latency).
 // Run with `npm run bench`. The last line of output is one JSON object.
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
 import RPCClient = require('@alicloud/pop-core/lib/rpc');
 import { InteractiveMessagesClient, type CallRecord } from '../../src/api/client';
 import { ApiError } from '../../src/api/errors';
 import { memberPager } from '../../src/api/pager';
 import { API_VERSION, LIMITS } from '../../src/api/types';
+import { startEmulator } from '../harness/emulator';
+import { REPO } from '../harness/paths';
 
 const QPS = 100;
 const LATENCY_MS = 30;
 const PAGE_SIZE = 50;
 const NAIVE_SAMPLE_PAGES = 200;
 const PHYSICAL_LIMIT = QPS * PAGE_SIZE; // members per second the server allows at most
-
-interface Emulator {
-  process: ChildProcess;
-  url: string;
-  accessKeyId: string;
-  accessKeySecret: string;
-}
-
-function startEmulatorProcess(): Promise<Emulator> {
-  const cli = path.resolve(__dirname, '../../src/emulator/cli.js');
-  const child = spawn(process.execPath, [cli, '--port', '0', '--qps', String(QPS), '--latency-ms', String(LATENCY_MS), '--seed', '1'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const found: Partial<Emulator> = { process: child };
-    const lines = readline.createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error('the emulator did not start within 15 s')), 15_000);
-    child.once('exit', (code) => reject(new Error(`the emulator exited early (code ${code})`)));
-    lines.on('line', (line) => {
-      const match = /^listening (\S+)$|^access key id: (\S+)$|^access key secret: (\S+)$/.exec(line.trim());
-      if (!match) return;
-      found.url ??= match[1];
-      found.accessKeyId ??= match[2];
-      found.accessKeySecret ??= match[3];
-      if (found.url && found.accessKeyId && found.accessKeySecret) {
-        clearTimeout(timer);
-        lines.removeAllListeners('line');
-        child.stdout!.resume(); // keep draining, in case it logs
-        resolve(found as Emulator);
-      }
-    });
-  });
-}
-
-async function control<T>(emulator: Emulator, what: string, method = 'GET'): Promise<T> {
-  const response = await fetch(`${emulator.url}/__emulator/${what}`, { method });
-  return (method === 'GET' ? await response.json() : undefined) as T;
-}
-
-interface Stats {
-  requests: number;
-  throttled: number;
-  peakCallsPerSecond: number;
-}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -72,14 +28,15 @@ async function main(): Promise<void> {
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }, 20);
 
-  const emulator = await startEmulatorProcess();
+  // The compiled CLI (out/src/emulator/cli.js), as this benchmark measures the compiled code too.
+  const emulator = await startEmulator({ cli: path.join(REPO, 'out', 'src', 'emulator', 'cli.js'), latencyMs: LATENCY_MS, args: ['--qps', String(QPS), '--seed', '1'] });
   try {
-    const dataset = await control<{ fixtures: { appId: string; bigGroupId: string; bigGroupTotal?: number } }>(emulator, 'dataset');
+    const dataset = await emulator.dataset();
     const { appId, bigGroupId } = dataset.fixtures;
     console.log(`emulator ${emulator.url} (qps ${QPS}, latency ${LATENCY_MS} ms); big group ${bigGroupId}`);
 
     // (1) The pager.
-    await control(emulator, 'reset-stats', 'POST');
+    await emulator.control('POST', 'reset-stats');
     const records: { at: number; record: CallRecord }[] = [];
     const t0 = performance.now();
     const client = new InteractiveMessagesClient({
@@ -98,7 +55,7 @@ async function main(): Promise<void> {
       throw error;
     }
     const pagerSeconds = (performance.now() - t0) / 1000;
-    const pagerStats = await control<Stats>(emulator, 'stats');
+    const pagerStats = await emulator.stats();
     const unique = new Set(result.items.map((member) => member.UserId)).size;
     const duplicates = result.items.length - unique;
     const membersPerSecond = result.items.length / pagerSeconds;
@@ -118,7 +75,7 @@ async function main(): Promise<void> {
 
     // (2) A naive client: pop-core directly, one page after another, on a sample of pages.
     await sleep(1100); // let the pager's calls leave the server's window
-    await control(emulator, 'reset-stats', 'POST');
+    await emulator.control('POST', 'reset-stats');
     const naive = new RPCClient({ endpoint: emulator.url, apiVersion: API_VERSION, accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret });
     let naiveMembers = 0;
     const n0 = performance.now();
@@ -128,7 +85,7 @@ async function main(): Promise<void> {
     }
     const naiveSeconds = (performance.now() - n0) / 1000;
     const naivePerSecond = naiveMembers / naiveSeconds;
-    const naiveStats = await control<Stats>(emulator, 'stats');
+    const naiveStats = await emulator.stats();
     console.log(`naive: ${naiveMembers} members in ${NAIVE_SAMPLE_PAGES} pages in ${round(naiveSeconds, 2)} s = ${round(naivePerSecond, 0)} members/s` +
       ` (all 100,000 would take ~${round(100_000 / naivePerSecond, 0)} s); server throttled ${naiveStats.throttled}`);
 
@@ -144,20 +101,8 @@ async function main(): Promise<void> {
     }));
   } finally {
     clearInterval(heapSampler);
-    await stopEmulator(emulator.process);
+    await emulator.stop();
   }
-}
-
-function stopEmulator(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 3000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 main().then(

@@ -1,75 +1,75 @@
-// What a user does in the VS Code workbench (code-server in Chromium), as Playwright calls: the command
-// palette, input boxes and quick picks, the Apps tree, context menus, inline actions, dialogs, the status
-// bar, notifications, the clipboard. Everything waits for a condition with a bound; nothing sleeps blindly.
-'use strict';
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (The DOM types are for the callbacks of page.evaluate, which run in the browser.)
+// What a user does in the VS Code workbench (code-server in Chromium), as Playwright calls: the command palette, input
+// boxes and quick picks, the Apps tree, context menus, inline actions, dialogs, the status bar, notifications, the
+// clipboard. Everything waits for a condition with a bound; nothing sleeps blindly.
+import type { Locator, Page } from 'playwright-core';
+import { exactText, normalize } from './text';
+import { DEFAULT_WAIT_MS, waitUntil, WaitOptions } from './wait';
 
-const DEFAULT_TIMEOUT_MS = 20000;
-
-class WaitError extends Error {}
-
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A rendered row of the Apps tree (level 1 app, 2 user, 3 group, 4 member). */
+export interface TreeRow {
+  index: number;
+  label: string;
+  description: string;
+  level: number;
+  expanded: string | null;
+  setSize: number;
+  posInSet: number;
+  /** Relative to the tree's top; below 0 the row is cut off. */
+  top: number;
 }
 
-function exactText(text) {
-  return new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
+export interface RowOptions {
+  level?: number;
+  /** Scroll up before down (e.g. for an ancestor of what is shown). */
+  upFirst?: boolean;
+  timeout?: number;
 }
 
-/** Whitespace as a person reads it: Monaco renders spaces as U+00A0 and codicons as empty spans. */
-function normalize(text) {
-  return String(text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+export interface QuickInputState {
+  visible: boolean;
+  title?: string;
+  value?: string;
+  type?: string | null;
+  message?: string;
+  rows?: string[];
 }
 
-class Workbench {
-  /** @param {import('playwright-core').Page} page */
-  constructor(page, { log = () => {} } = {}) {
-    this.page = page;
-    this.log = log;
-  }
+export type Label = string | RegExp;
 
-  /**
-   * Polls `probe` until it returns a truthy value (which is returned) or `timeout` passes; then throws
-   * `message` with the last value seen, so a failure says what the UI showed instead.
-   */
-  async waitFor(probe, { timeout = DEFAULT_TIMEOUT_MS, interval = 100, message = 'condition' } = {}) {
-    const deadline = Date.now() + timeout;
-    let last;
-    let lastError;
-    for (;;) {
-      try {
-        last = await probe();
-        lastError = undefined;
-        if (last) return last;
-      } catch (error) {
-        lastError = error;
-      }
-      if (Date.now() > deadline) {
-        const seen = lastError ? `last error: ${lastError.message.split('\n')[0]}` : `last seen: ${JSON.stringify(last)}`;
-        throw new WaitError(`timed out after ${timeout} ms waiting for ${message} (${seen})`);
-      }
-      await this.page.waitForTimeout(interval);
-    }
+const labelMatches = (label: Label, text: string) => (label instanceof RegExp ? label.test(text) : text === label);
+
+export class Workbench {
+  constructor(
+    readonly page: Page,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
+
+  waitFor<T>(probe: () => Promise<T | undefined | null | false>, options: WaitOptions = {}): Promise<T> {
+    return waitUntil(probe, options);
   }
 
   // ---------------------------------------------------------------- workbench
 
-  async waitReady(timeout = 90000) {
+  async waitReady(timeout = 90_000): Promise<void> {
     await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout });
     await this.page.locator('#workbench\\.parts\\.statusbar').waitFor({ state: 'visible', timeout });
     // The extension's view container appears once the extension host has scanned the extension.
     await this.activityBarItem().waitFor({ state: 'visible', timeout });
   }
 
-  activityBarItem() {
+  activityBarItem(): Locator {
     return this.page.getByRole('tab', { name: /^Interactive Messages/ });
   }
 
-  sidebar() {
+  sidebar(): Locator {
     return this.page.locator('#workbench\\.parts\\.sidebar');
   }
 
   /** Drags the sash between the side bar and the editor so that the side bar is `width` px wide (best effort). */
-  async widenSidebar(width) {
+  async widenSidebar(width: number): Promise<void> {
     const box = await this.sidebar().boundingBox();
     if (!box || box.width >= width) return;
     const x = box.x + box.width + 1;
@@ -83,50 +83,48 @@ class Workbench {
 
   // ---------------------------------------------------------------- quick input (palette, input boxes, picks)
 
-  quickInput() {
+  quickInput(): Locator {
     return this.page.locator('.quick-input-widget');
   }
 
-  async quickInputState() {
+  async quickInputState(): Promise<QuickInputState> {
     const widget = this.quickInput();
     if (!(await widget.isVisible().catch(() => false))) return { visible: false };
+    const input = widget.locator('.quick-input-box input');
     return {
       visible: true,
       title: normalize(await widget.locator('.quick-input-title').innerText().catch(() => '')),
-      value: await widget.locator('.quick-input-box input').inputValue().catch(() => ''),
-      type: await widget.locator('.quick-input-box input').getAttribute('type').catch(() => null),
+      value: await input.inputValue().catch(() => ''),
+      type: await input.getAttribute('type').catch(() => null),
       message: normalize(await widget.locator('.quick-input-message').innerText().catch(() => '')),
       rows: (await widget.locator('.quick-input-list .monaco-list-row').allInnerTexts().catch(() => [])).map(normalize).slice(0, 10),
     };
   }
 
-  async closeQuickInput() {
+  async closeQuickInput(): Promise<void> {
     for (let i = 0; i < 3 && (await this.quickInput().isVisible().catch(() => false)); i++) {
       await this.page.keyboard.press('Escape');
-      await this.quickInput().waitFor({ state: 'hidden', timeout: 2000 }).catch(() => {});
+      await this.quickInput().waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
     }
   }
 
   /**
-   * F1, type the command's title, run it. The palette can miss a command the extension host has only just
-   * registered (or whose `when` context was only just set), so it closes and asks again a few times.
+   * F1, type the command's title, run it. The palette can miss a command the extension host has only just registered
+   * (or whose `when` context was only just set), so it closes and asks again a few times.
    */
-  async runCommand(title, { attempts = 5 } = {}) {
+  async runCommand(title: string, { attempts = 5 } = {}): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       await this.closeQuickInput();
       await this.page.keyboard.press('F1');
       const widget = this.quickInput();
-      await widget.waitFor({ state: 'visible', timeout: 10000 });
-      const input = widget.locator('.quick-input-box input');
-      await input.fill(`>${title}`);
+      await widget.waitFor({ state: 'visible', timeout: 10_000 });
+      await widget.locator('.quick-input-box input').fill(`>${title}`);
       const row = widget.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
       try {
         await row.waitFor({ state: 'visible', timeout: 4000 });
       } catch {
         const state = await this.quickInputState();
-        if (attempt >= attempts) {
-          throw new Error(`the command palette did not offer "${title}" after ${attempts} tries (rows: ${JSON.stringify(state.rows)})`);
-        }
+        if (attempt >= attempts) throw new Error(`the command palette did not offer "${title}" after ${attempts} tries (rows: ${JSON.stringify(state.rows)})`);
         this.log(`palette has no "${title}" yet (try ${attempt}); asking again`);
         await this.page.waitForTimeout(300 * attempt);
         continue;
@@ -136,15 +134,19 @@ class Workbench {
     }
   }
 
-  /** Waits for an input box titled `title`, checks it, types `value` and presses Enter. */
-  async answerInput(title, value, { password = false, timeout = DEFAULT_TIMEOUT_MS } = {}) {
-    await this.waitFor(
+  private async waitForQuickInput(title: string, timeout: number, what: string): Promise<QuickInputState> {
+    return this.waitFor(
       async () => {
         const state = await this.quickInputState();
-        return state.visible && state.title.includes(title) ? state : false;
+        return state.visible && state.title?.includes(title) ? state : undefined;
       },
-      { timeout, message: `the input box "${title}"` },
+      { timeout, message: `the ${what} "${title}"` },
     );
+  }
+
+  /** Waits for an input box titled `title`, checks whether it hides what is typed, types `value` and presses Enter. */
+  async answerInput(title: string, value: string, { password = false, timeout = DEFAULT_WAIT_MS } = {}): Promise<void> {
+    await this.waitForQuickInput(title, timeout, 'input box');
     const input = this.quickInput().locator('.quick-input-box input');
     const type = await input.getAttribute('type');
     if (password && type !== 'password') throw new Error(`the input box "${title}" is not a password box (type=${type})`);
@@ -155,28 +157,22 @@ class Workbench {
     await this.waitFor(
       async () => {
         const state = await this.quickInputState();
-        if (state.visible && state.title.includes(title) && state.message && /required|must|not valid|has 6/i.test(state.message)) {
+        if (state.visible && state.title?.includes(title) && state.message && /required|must|not valid|has 6/i.test(state.message)) {
           throw new Error(`"${title}" refused the value: ${state.message}`);
         }
-        return !state.visible || !state.title.includes(title);
+        return !state.visible || !state.title?.includes(title);
       },
-      { timeout: 10000, message: `the input box "${title}" to accept the value` },
+      { timeout: 10_000, message: `the input box "${title}" to accept the value` },
     );
   }
 
   /** Waits for a quick pick titled `title` and picks the row labelled `label` (icons aside). */
-  async pick(title, label, { timeout = DEFAULT_TIMEOUT_MS } = {}) {
-    await this.waitFor(
-      async () => {
-        const state = await this.quickInputState();
-        return state.visible && state.title.includes(title) ? state : false;
-      },
-      { timeout, message: `the quick pick "${title}"` },
-    );
-    const labelMatch = label instanceof RegExp ? label : exactText(label);
+  async pick(title: string, label: Label, { timeout = DEFAULT_WAIT_MS } = {}): Promise<void> {
+    await this.waitForQuickInput(title, timeout, 'quick pick');
+    const match = label instanceof RegExp ? label : exactText(label);
     const row = this.quickInput()
       .locator('.quick-input-list .monaco-list-row')
-      .filter({ has: this.page.locator('.label-name', { hasText: labelMatch }) })
+      .filter({ has: this.page.locator('.label-name', { hasText: match }) })
       .first();
     await row.waitFor({ state: 'visible', timeout: 5000 });
     await row.click();
@@ -185,16 +181,16 @@ class Workbench {
 
   // ---------------------------------------------------------------- the Apps tree
 
-  tree() {
+  tree(): Locator {
     return this.page.locator('[role="tree"][aria-label="Apps"]');
   }
 
-  welcome() {
+  welcome(): Locator {
     return this.sidebar().locator('.welcome-view-content');
   }
 
   /** The rows the tree has rendered (it is virtual: only the visible part exists in the DOM). */
-  async rows() {
+  async rows(): Promise<TreeRow[]> {
     return this.tree()
       .evaluate((tree) =>
         [...tree.querySelectorAll('[role="treeitem"]')]
@@ -207,34 +203,31 @@ class Workbench {
             expanded: row.getAttribute('aria-expanded'),
             setSize: Number(row.getAttribute('aria-setsize')),
             posInSet: Number(row.getAttribute('aria-posinset')),
-            top: Math.round(row.getBoundingClientRect().top - tree.getBoundingClientRect().top), // < 0: cut off
+            top: Math.round(row.getBoundingClientRect().top - tree.getBoundingClientRect().top),
           }))
           .sort((a, b) => a.index - b.index),
       )
       .catch(() => []);
   }
 
-  /** A tree row by its exact label (and level: 1 app, 2 user, 3 group, 4 member). */
-  row(label, { level } = {}) {
+  /** A tree row by its exact label (and level). */
+  row(label: Label, { level }: RowOptions = {}): Locator {
     const rows = this.tree().locator(`.monaco-list-rows [role="treeitem"]${level ? `[aria-level="${level}"]` : ''}`);
-    const labelMatch = label instanceof RegExp ? label : exactText(label);
-    return rows.filter({ has: this.page.locator('.label-name', { hasText: labelMatch }) }).first();
+    const match = label instanceof RegExp ? label : exactText(label);
+    return rows.filter({ has: this.page.locator('.label-name', { hasText: match }) }).first();
   }
 
-  async findRow(label, options = {}) {
-    const rows = await this.rows();
-    return rows.find(
-      (row) => (label instanceof RegExp ? label.test(row.label) : row.label === label) && (!options.level || row.level === options.level),
-    );
+  async findRow(label: Label, { level }: RowOptions = {}): Promise<TreeRow | undefined> {
+    return (await this.rows()).find((row) => labelMatches(label, row.label) && (!level || row.level === level));
   }
 
   /**
-   * Scrolls the tree (mouse wheel, so selection and focus stay) until the row is rendered: first down from
-   * where the tree is, then up (first up with `upFirst`, e.g. for an ancestor of what is shown).
+   * Scrolls the tree (mouse wheel, so selection and focus stay) until the row is rendered: first down from where the
+   * tree is, then up (first up with `upFirst`).
    */
-  async revealRow(label, options = {}) {
+  async revealRow(label: Label, options: RowOptions = {}): Promise<Locator> {
     const locator = this.row(label, options);
-    const matches = (row) => (label instanceof RegExp ? label.test(row.label) : row.label === label) && (!options.level || row.level === options.level);
+    const matches = (row: TreeRow) => labelMatches(label, row.label) && (!options.level || row.level === options.level);
     const box = await this.tree().boundingBox();
     if (!box) throw new Error('the Apps tree is not shown');
     let moved = false;
@@ -243,7 +236,7 @@ class Workbench {
       for (let i = 0; i < 60; i++) {
         const rows = await this.rows();
         if (rows.some(matches)) {
-          await locator.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => {});
+          await locator.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => undefined);
           return locator;
         }
         const marker = `${rows[0]?.index}-${rows[rows.length - 1]?.index}`;
@@ -254,22 +247,21 @@ class Workbench {
           moved = true;
         }
         await this.page.mouse.wheel(0, direction * Math.max(100, box.height * 0.8));
-        await this.page.waitForTimeout(60);
+        await this.page.waitForTimeout(60); // one wheel step's rendering
       }
     }
     throw new Error(`no tree row "${label}"${options.level ? ` at level ${options.level}` : ''}; rows: ${JSON.stringify((await this.rows()).map((row) => row.label))}`);
   }
 
   /** One wheel step over the tree: down (1) or up (-1) by most of its height. */
-  async scrollTree(direction = 1) {
+  async scrollTree(direction: 1 | -1 = 1): Promise<void> {
     const box = await this.tree().boundingBox();
     if (!box) throw new Error('the Apps tree is not shown');
     await this.page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
     await this.page.mouse.wheel(0, direction * Math.max(100, box.height * 0.8));
   }
 
-  /** Scrolls the tree back to its first row. */
-  async scrollTreeToTop() {
+  async scrollTreeToTop(): Promise<void> {
     for (let i = 0; i < 60; i++) {
       const first = (await this.rows())[0];
       if (!first || (first.index === 0 && first.top >= 0)) return;
@@ -278,41 +270,40 @@ class Workbench {
     }
   }
 
-  async waitForRow(label, options = {}) {
-    const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+  async waitForRow(label: Label, options: RowOptions = {}): Promise<Locator> {
     await this.waitFor(async () => this.findRow(label, options), {
-      timeout,
-      message: `the tree row "${label}"${options.level ? ` at level ${options.level}` : ''} (rows: see failure artifacts)`,
-    }).catch(async (error) => {
+      timeout: options.timeout ?? DEFAULT_WAIT_MS,
+      message: `the tree row "${label}"${options.level ? ` at level ${options.level}` : ''}`,
+    }).catch(async (error: Error) => {
       const labels = (await this.rows()).map((row) => `${row.level}:${row.label}`);
       throw new Error(`${error.message}; the tree shows ${JSON.stringify(labels)}`);
     });
     return this.row(label, options);
   }
 
-  /** Expands a collapsed row the way a user does (a click on its twistie) and waits for its children. */
-  async expand(label, options = {}) {
+  /** Expands a collapsed row the way a user does (a click on its twistie). */
+  async expand(label: Label, options: RowOptions = {}): Promise<Locator> {
     const row = await this.revealRow(label, options);
     if ((await row.getAttribute('aria-expanded')) !== 'true') {
       await row.locator('.monaco-tl-twistie').click();
-      await this.waitFor(async () => (await row.getAttribute('aria-expanded')) === 'true', { timeout: 10000, message: `"${label}" to expand` });
+      await this.waitFor(async () => (await row.getAttribute('aria-expanded')) === 'true', { timeout: 10_000, message: `"${label}" to expand` });
     }
     return row;
   }
 
   /** Right-click on a row, then a click on the context menu item `item`. */
-  async contextMenu(label, item, options = {}) {
+  async contextMenu(label: Label, item: string, options: RowOptions & { beforeClick?: (item: Locator) => Promise<void> } = {}): Promise<void> {
     const row = await this.revealRow(label, options);
     await row.click({ button: 'right' });
     const menuItem = this.page.getByRole('menuitem', { name: item, exact: true });
-    await menuItem.waitFor({ state: 'visible', timeout: 10000 });
+    await menuItem.waitFor({ state: 'visible', timeout: 10_000 });
     if (options.beforeClick) await options.beforeClick(menuItem);
     await menuItem.click();
-    await this.page.locator('.monaco-menu').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    await this.page.locator('.monaco-menu').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
   }
 
   /** An inline action (the icons at the right end of a row), which shows when the row is hovered. */
-  async inlineAction(label, action, options = {}) {
+  async inlineAction(label: Label, action: string, options: RowOptions = {}): Promise<void> {
     const row = await this.revealRow(label, options);
     await row.hover();
     const button = row.locator(`.actions .action-label[aria-label="${action}"]`);
@@ -321,85 +312,83 @@ class Workbench {
   }
 
   /** Moves the pointer onto the editor area's empty corner, so that no hover stays open. */
-  async moveMouseAway() {
-    const viewport = this.page.viewportSize();
+  async moveMouseAway(): Promise<void> {
+    const viewport = this.page.viewportSize() ?? { width: 1400, height: 900 };
     await this.page.mouse.move(viewport.width - 40, viewport.height - 80);
-    await this.page.locator('.monaco-hover:not(.hidden), .workbench-hover').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
+    await this.page.locator('.monaco-hover:not(.hidden), .workbench-hover').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
   }
 
   // ---------------------------------------------------------------- status bar, notifications, dialogs
 
-  statusBarItem(text) {
+  statusBarItem(text: string): Locator {
     return this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: exactText(text) });
   }
 
-  toast(text) {
+  toast(text: Label): Locator {
     return this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first();
   }
 
-  async toastTexts() {
+  async toastTexts(): Promise<string[]> {
     return (await this.page.locator('.notifications-toasts .notification-toast').allInnerTexts().catch(() => [])).map(normalize);
   }
 
   /** Closes every notification toast (the "Clear Notification" action of each). */
-  async clearToasts() {
+  async clearToasts(): Promise<void> {
     for (let i = 0; i < 10; i++) {
       const toast = this.page.locator('.notifications-toasts .notification-toast').first();
       if (!(await toast.isVisible().catch(() => false))) return;
       await toast.hover();
       const clear = toast.locator('.action-label.codicon-notifications-clear, .action-label[aria-label^="Clear Notification"]').first();
-      if (await clear.isVisible().catch(() => false)) await clear.click().catch(() => {});
+      if (await clear.isVisible().catch(() => false)) await clear.click().catch(() => undefined);
       else await this.page.keyboard.press('Escape');
-      await this.page.waitForTimeout(150);
+      await toast.waitFor({ state: 'hidden', timeout: 1000 }).catch(() => undefined);
     }
   }
 
-  dialog() {
+  dialog(): Locator {
     return this.page.locator('.monaco-dialog-box');
   }
 
-  async answerDialog(messagePattern, button) {
+  async answerDialog(messagePattern: RegExp, button: string): Promise<string> {
     const dialog = this.dialog();
-    await dialog.waitFor({ state: 'visible', timeout: 10000 });
+    await dialog.waitFor({ state: 'visible', timeout: 10_000 });
     const text = normalize(await dialog.innerText());
     if (!messagePattern.test(text)) throw new Error(`the dialog says "${text}", expected ${messagePattern}`);
     await dialog.getByRole('button', { name: button, exact: true }).click();
-    await dialog.waitFor({ state: 'hidden', timeout: 10000 });
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
     return text;
   }
 
   // ---------------------------------------------------------------- editors and clipboard
 
-  activeTab() {
+  activeTab(): Locator {
     return this.page.locator('.tabs-container .tab.active');
   }
 
-  async activeEditorText() {
-    const lines = this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
-    return normalize(await lines.innerText());
+  async activeEditorText(): Promise<string> {
+    return normalize(await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText());
   }
 
-  async readClipboard() {
+  async readClipboard(): Promise<string> {
     await this.page.bringToFront();
     return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
-  async writeClipboard(text) {
+  async writeClipboard(text: string): Promise<void> {
     await this.page.bringToFront();
     await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
   }
 
   /** A summary of what the UI shows, for failure reports. */
-  async describe() {
+  async describe(): Promise<Record<string, unknown>> {
+    const visibleText = async (locator: Locator) => ((await locator.isVisible().catch(() => false)) ? normalize(await locator.innerText().catch(() => '')) : undefined);
     return {
-      quickInput: await this.quickInputState().catch((error) => error.message),
-      dialog: (await this.dialog().isVisible().catch(() => false)) ? normalize(await this.dialog().innerText().catch(() => '')) : undefined,
+      quickInput: await this.quickInputState().catch((error: Error) => error.message),
+      dialog: await visibleText(this.dialog()),
       toasts: await this.toastTexts(),
       statusBar: (await this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item').allInnerTexts().catch(() => [])).map(normalize).filter(Boolean),
-      welcome: (await this.welcome().isVisible().catch(() => false)) ? normalize(await this.welcome().innerText().catch(() => '')) : undefined,
+      welcome: await visibleText(this.welcome()),
       tree: (await this.rows()).map((row) => `${'  '.repeat(Math.max(0, row.level - 1))}${row.label}${row.description ? ` — ${row.description}` : ''}`),
     };
   }
 }
-
-module.exports = { Workbench, WaitError, normalize, exactText, escapeRegExp };
