@@ -4,6 +4,7 @@ import { importCredentials } from './account/importCredentials';
 import { signIn } from './account/signIn';
 import { signOut } from './account/signOut';
 import { switchProfile } from './account/switchProfile';
+import { exportList } from './export';
 import { copyAppId, copyAsCode, copyGroupId, copyUserId, insertId, openJson } from './copy';
 import { browseCreatorGroups, browseUserGroups } from './lookup/browseUser';
 import { showDetails, showMessages } from './lookup/details';
@@ -41,6 +42,7 @@ export const COMMANDS: readonly Command[] = [
   copyAsCode,
   insertId,
   openJson,
+  exportList,
   findGroup,
   findMember,
   goToApp,

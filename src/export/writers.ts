@@ -1,0 +1,50 @@
+// Writers turn pages of items into chunks of file text: CSV (RFC 4180, by csv-stringify) or a JSON array.
+import { stringify } from 'csv-stringify/sync';
+import type { ExportFormat } from './fileName';
+import { cellText, type RowShape } from './rows';
+
+export const UTF8_BOM = '\uFEFF';
+
+export interface ExportWriter<Item> {
+  /** Text before the first item. */
+  header(): string;
+  /** Text for one page of items. */
+  page(items: readonly Item[]): string;
+  /** Text after the last item. */
+  footer(): string;
+}
+
+export interface WriterOptions {
+  /** A byte order mark first, so that Excel reads the file as UTF-8. */
+  bom?: boolean;
+}
+
+export function csvWriter<Item>(shape: RowShape<Item>, options: WriterOptions = {}): ExportWriter<Item> {
+  const csv = (rows: string[][]) => stringify(rows, { record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
+  return {
+    header: () => (options.bom ? UTF8_BOM : '') + csv([shape.columns.map(cellText)]),
+    page: (items) => (items.length === 0 ? '' : csv(items.map((item) => shape.cells(item).map(cellText)))),
+    footer: () => '',
+  };
+}
+
+/** A JSON array of the raw API objects, one per line, written page by page. */
+export function jsonWriter<Item>(options: WriterOptions = {}): ExportWriter<Item> {
+  let first = true;
+  return {
+    header: () => (options.bom ? UTF8_BOM : '') + '[',
+    page: (items) =>
+      items
+        .map((item) => {
+          const text = (first ? '\n' : ',\n') + JSON.stringify(item);
+          first = false;
+          return text;
+        })
+        .join(''),
+    footer: () => (first ? ']\n' : '\n]\n'),
+  };
+}
+
+export function writerFor<Item>(format: ExportFormat, shape: RowShape<Item>, options: WriterOptions = {}): ExportWriter<Item> {
+  return format === 'csv' ? csvWriter(shape, options) : jsonWriter<Item>(options);
+}
