@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { InteractiveMessagesClient } from '../../src/api/client';
-import { ApiError, ClientErrorCode } from '../../src/api/errors';
-import type { ActionName } from '../../src/api/types';
-import { toWireParams } from '../../src/api/validation';
-import { newClient, useEmulator } from './client.helpers';
+import type { InteractiveMessagesClient } from '../../../src/api/client';
+import { ApiError, ClientErrorCode } from '../../../src/api/errors';
+import type { ActionName } from '../../../src/api/types';
+import { toWireParams } from '../../../src/api/validation';
+import { newClient, useEmulator } from '../helpers';
 
 type Case = [label: string, call: (c: InteractiveMessagesClient) => Promise<unknown>, parameter: string, message: RegExp];
 

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { ApiError, ClientErrorCode } from '../../src/api/errors';
-import { Pager, chooseConcurrency, groupPager, memberPager, messagePager, appPager, type ListSource, type Page } from '../../src/api/pager';
-import type { GroupMember } from '../../src/api/types';
-import { DEMO_KEY, STS_KEY } from '../../src/emulator';
-import { newClient, sleep, useEmulator } from './client.helpers';
+import { ApiError, ClientErrorCode } from '../../../src/api/errors';
+import { Pager, chooseConcurrency, groupPager, memberPager, messagePager, appPager, type ListSource, type Page } from '../../../src/api/pager';
+import type { GroupMember } from '../../../src/api/types';
+import { DEMO_KEY, STS_KEY } from '../../../src/emulator';
+import { newClient, sleep, useEmulator } from '../helpers';
 
 function assertUnique(ids: string[]): void {
   assert.equal(new Set(ids).size, ids.length, 'duplicate ids');

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import RPCClient = require('@alicloud/pop-core/lib/rpc');
-import { DEMO_KEY, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
+import { DEMO_KEY, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator';
 
 const pct = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 

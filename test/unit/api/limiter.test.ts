@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { ApiError, ClientErrorCode } from '../../src/api/errors';
-import { RateLimiter, sharedLimiter, withRetries, type RetryPolicy } from '../../src/api/limiter';
+import { ApiError, ClientErrorCode } from '../../../src/api/errors';
+import { RateLimiter, sharedLimiter, withRetries, type RetryPolicy } from '../../../src/api/limiter';
 
 const FAST: RetryPolicy = { maxAttempts: 4, startingDelayMs: 5, maxDelayMs: 20 };
 

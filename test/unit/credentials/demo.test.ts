@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { DEMO_PROFILE_NAME, DEMO_PROFILE_SOURCE, DemoProfileStore, demoSignIn } from '../../src/credentials/demo';
-import type { AccessKeyCredential } from '../../src/credentials/sources';
-import { DEMO_KEY } from '../../src/emulator/keys';
+import { DEMO_PROFILE_NAME, DEMO_PROFILE_SOURCE, DemoProfileStore, demoSignIn } from '../../../src/credentials/demo';
+import type { AccessKeyCredential } from '../../../src/credentials/sources';
+import { DEMO_KEY } from '../../../src/emulator/keys';
 
 /** In-memory profiles: the same contract as ProfileStore (save makes the profile active). */
 class MemoryStore implements DemoProfileStore {

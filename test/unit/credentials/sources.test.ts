@@ -8,7 +8,7 @@ import {
   readAliyunCliConfig,
   readCredentialsFile,
   readEnvironment,
-} from '../../src/credentials/sources';
+} from '../../../src/credentials/sources';
 
 const SECRET = 'sEcReT0123456789abcdefABCDEF12';
 const TOKEN = 'CAIS-sts-token-value/with+chars=';

@@ -3,10 +3,10 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import RPCClient = require('@alicloud/pop-core/lib/rpc');
-import type { GroupMember, MessageGroup } from '../../src/api/types';
-import { DEMO_KEY, startEmulator, type RunningEmulator } from '../../src/emulator';
-import { runAction } from '../../src/emulator/actions';
-import { Dataset, DATASET_NOW } from '../../src/emulator/dataset';
+import type { GroupMember, MessageGroup } from '../../../src/api/types';
+import { DEMO_KEY, startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { runAction } from '../../../src/emulator/actions';
+import { Dataset, DATASET_NOW } from '../../../src/emulator/dataset';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Result = any;
@@ -268,7 +268,7 @@ describe('emulator: dataset', () => {
   });
 
   it('keeps memory flat while the whole 100,000-member group is read (measured after GC in a child process)', () => {
-    const dir = path.resolve(__dirname, '../../src/emulator');
+    const dir = path.resolve(__dirname, '../../../src/emulator');
     const script = `
       const { Dataset } = require(${JSON.stringify(path.join(dir, 'dataset.js'))});
       const { runAction } = require(${JSON.stringify(path.join(dir, 'actions.js'))});

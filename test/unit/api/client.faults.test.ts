@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { ApiError, ClientErrorCode } from '../../src/api/errors';
-import { memberPager } from '../../src/api/pager';
-import type { FaultOptions } from '../../src/emulator';
-import { DEMO_KEY, RESTRICTED_KEY } from '../../src/emulator';
-import { newClient, useEmulator } from './client.helpers';
+import { ApiError, ClientErrorCode } from '../../../src/api/errors';
+import { memberPager } from '../../../src/api/pager';
+import type { FaultOptions } from '../../../src/emulator';
+import { DEMO_KEY, RESTRICTED_KEY } from '../../../src/emulator';
+import { newClient, useEmulator } from '../helpers';
 
 const MAX_ATTEMPTS = 4;
 
@@ -97,7 +97,7 @@ describe('client: injected faults are retried, or end in a clear error after bou
   });
 
   it('a server stricter than the configured rate: throttled calls are retried with backoff and succeed', async () => {
-    const { startEmulator } = await import('../../src/emulator');
+    const { startEmulator } = await import('../../../src/emulator');
     const strict = await startEmulator({ qps: 5 });
     try {
       const { client, calls } = newClient(strict.url, DEMO_KEY, { maxAttempts: 8, backoff: { startingDelayMs: 200, maxDelayMs: 1000 } });

@@ -3,10 +3,10 @@ import * as assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import RPCClient = require('@alicloud/pop-core/lib/rpc');
-import { DEMO_KEY } from '../../src/emulator';
-import { parseArgs } from '../../src/emulator/cli';
+import { DEMO_KEY } from '../../../src/emulator';
+import { parseArgs } from '../../../src/emulator/cli';
 
-const CLI = path.resolve(__dirname, '../../src/emulator/cli.js');
+const CLI = path.resolve(__dirname, '../../../src/emulator/cli.js');
 
 /** Starts the CLI and resolves with the first `count` stdout lines. */
 function start(args: string[], count: number): Promise<{ child: ChildProcessWithoutNullStreams; lines: string[] }> {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ApiError, ClientErrorCode, errorFromServerBody, toApiError } from '../../src/api/errors';
+import { ApiError, ClientErrorCode, errorFromServerBody, toApiError } from '../../../src/api/errors';
 
 const context = { action: 'ListMessageGroupUser', endpoint: 'https://live.aliyuncs.com', timeoutMs: 5000 };
 

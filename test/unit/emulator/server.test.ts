@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import RPCClient = require('@alicloud/pop-core/lib/rpc');
-import { DEMO_KEY, DISABLED_KEY, RESTRICTED_KEY, STS_KEY, startEmulator, type EmulatorKey, type RunningEmulator } from '../../src/emulator';
-import { computeSignature, percentEncode } from '../../src/emulator/signature';
+import { DEMO_KEY, DISABLED_KEY, RESTRICTED_KEY, STS_KEY, startEmulator, type EmulatorKey, type RunningEmulator } from '../../../src/emulator';
+import { computeSignature, percentEncode } from '../../../src/emulator/signature';
 
 // ---------------------------------------------------------------------------------------------
 // A tiny signer written for the tests (encodeURIComponent + the RFC 3986 extras), not the emulator's.

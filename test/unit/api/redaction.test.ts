@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { inspect } from 'node:util';
-import type { ClientOptions } from '../../src/api/client';
-import { ApiError, redact, registerSecrets, toApiError } from '../../src/api/errors';
-import { DEMO_KEY, DISABLED_KEY, RESTRICTED_KEY, STS_KEY, startEmulator, type EmulatorKey, type FaultOptions } from '../../src/emulator';
-import { closedPort, newClient, recordingProxy, useEmulator } from './client.helpers';
+import type { ClientOptions } from '../../../src/api/client';
+import { ApiError, redact, registerSecrets, toApiError } from '../../../src/api/errors';
+import { DEMO_KEY, DISABLED_KEY, RESTRICTED_KEY, STS_KEY, startEmulator, type EmulatorKey, type FaultOptions } from '../../../src/emulator';
+import { closedPort, newClient, recordingProxy, useEmulator } from '../helpers';
 
 // Deliberately full of characters that percent-encoding changes.
 const KEY_ID = 'STS.RedactTestKeyId9x';
