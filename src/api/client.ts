@@ -1,6 +1,5 @@
 // Typed calls of the Interactive Messages API (live 2016-11-01) over pop-core's RPCClient.
 // Import the RPC client file, not the package root: the root also pulls in the ROA client and xml2js.
-import RPCClient = require('@alicloud/pop-core/lib/rpc');
 import {
   ApiError,
   ClientErrorCode,
@@ -135,7 +134,17 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
 /** pop-core's constructor takes a second, untyped argument: verbose mode returns [body, entry] with the status. */
 type VerboseRpcClient = { request(action: string, params: object, options: object): Promise<[unknown, PopEntry]> };
 type PopEntry = { response?: { statusCode?: number } };
-const VerboseRPCClient = RPCClient as unknown as new (config: RPCClient.Config, verbose: boolean) => VerboseRpcClient;
+type RpcConfig = { endpoint: string; apiVersion: string; accessKeyId: string; accessKeySecret: string; securityToken?: string };
+type VerboseRpcClientClass = new (config: RpcConfig, verbose: boolean) => VerboseRpcClient;
+
+let rpcClientClass: VerboseRpcClientClass | undefined;
+
+/** pop-core, loaded on the first request rather than when the extension activates. */
+function loadRpcClientClass(): VerboseRpcClientClass {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deferred require is what keeps activation cheap
+  rpcClientClass ??= require('@alicloud/pop-core/lib/rpc') as VerboseRpcClientClass;
+  return rpcClientClass;
+}
 
 /**
  * One client per set of credentials and endpoint; it keeps one RPCClient (and its keep-alive connections).
@@ -147,7 +156,8 @@ export class InteractiveMessagesClient {
   readonly method: 'GET' | 'POST';
   readonly timeoutMs: number;
   // Private fields stay out of util.inspect and JSON.stringify: the RPCClient holds the secret.
-  readonly #rpc: VerboseRpcClient;
+  #rpc: VerboseRpcClient | undefined;
+  readonly #rpcConfig: RpcConfig;
   readonly #limiter: RateLimiter;
   readonly #retry: RetryPolicy;
   readonly #onCall?: (record: CallRecord) => void;
@@ -177,10 +187,7 @@ export class InteractiveMessagesClient {
     };
     this.#onCall = options.onCall;
     this.#limiter = sharedLimiter(accessKeyId, this.endpoint, callsPerSecond);
-    this.#rpc = new VerboseRPCClient(
-      { endpoint: this.endpoint, apiVersion: API_VERSION, accessKeyId, accessKeySecret, securityToken },
-      true,
-    );
+    this.#rpcConfig = { endpoint: this.endpoint, apiVersion: API_VERSION, accessKeyId, accessKeySecret, securityToken };
   }
 
   /** The client-side rate limit in force for this AccessKey. */
@@ -260,6 +267,7 @@ export class InteractiveMessagesClient {
     let requestId: string | undefined;
     let outcome = 'ok';
     try {
+      this.#rpc ??= new (loadRpcClientClass())(this.#rpcConfig, true);
       const sending = this.#rpc.request(action, { ...params }, {
         method: this.method,
         // httpx's own timeouts are a backstop; ours (the timer above) is the one that normally fires.

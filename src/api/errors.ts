@@ -181,7 +181,13 @@ function describeServerCode(code: string, action: string | undefined, status: nu
     const permission = action ? `\`live:${action}\`` : 'the permission for this action';
     return { text: `Access denied: the RAM policy of this AccessKey lacks ${permission}. Ask an administrator to grant it.`, retryable: false };
   }
-  if (code.startsWith('Forbidden') || code === 'InvalidAction' || code === 'NoPermission') {
+  if (code === 'InvalidAction.NotFound' || code === 'InvalidAction') {
+    return { text: `The server does not know the API action${action ? ` ${action}` : ''}: the endpoint may be of another product, or the action is not offered in this region.`, retryable: false };
+  }
+  if (code === 'InvalidVersion') {
+    return { text: 'The server does not accept the API version this extension sends (2016-11-01): the endpoint may be of another product.', retryable: false };
+  }
+  if (code.startsWith('Forbidden') || code === 'NoPermission') {
     return { text: 'Access denied by the server.', retryable: false };
   }
   if (code.startsWith('Throttling')) {

@@ -28,7 +28,7 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorSpec>> = {
     message: "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
   },
   Forbidden: { status: 403, message: 'User not authorized to operate on the specified resource.' },
-  InvalidAction: { status: 403, message: 'Specified action is not valid.' },
+  'InvalidAction.NotFound': { status: 404, message: 'Specified api is not found, please check your url and method.' },
   MissingSecurityToken: { status: 400, message: 'SecurityToken is mandatory for this action.' },
   'InvalidSecurityToken.Expired': { status: 400, message: 'Specified SecurityToken is expired.' },
   'InvalidSecurityToken.Malformed': { status: 400, message: 'Specified SecurityToken is malformed.' },

@@ -227,7 +227,7 @@ export class Gateway {
 
     const action = common.action;
     if (!isAction(action)) {
-      throw new ApiFailure('InvalidAction', `Specified action "${action}" is not valid.`);
+      throw new ApiFailure('InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
     }
     if (key.deniedActions?.includes(action)) {
       throw ramDenied(action);

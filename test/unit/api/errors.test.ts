@@ -34,6 +34,8 @@ describe('errors: ApiError from server codes', () => {
     ['ServiceUnavailable', 503, /server had a problem \(HTTP 503\)/, true],
     ['InvalidGroupId.NotFound', 400, /does not know this GroupId/, false],
     ['MissingPageNum', 400, /rejected a request parameter/, false],
+    ['InvalidAction.NotFound', 404, /does not know the API action/, false],
+    ['InvalidVersion', 400, /does not accept the API version/, false],
     ['Something.New', 400, /error Something\.New/, false],
   ];
   for (const [code, status, phrase, retryable] of cases) {

@@ -361,8 +361,8 @@ describe('emulator: gateway checks (raw HTTP)', () => {
     });
   });
 
-  it('refuses an unknown action after authentication: 403 InvalidAction', async () => {
-    assertError(await send(url, { action: 'DescribeMessageApp' }), 403, 'InvalidAction', /DescribeMessageApp/);
+  it('refuses an unknown action after authentication as the real gateway does: 404 InvalidAction.NotFound', async () => {
+    assertError(await send(url, { action: 'DescribeMessageApp' }), 404, 'InvalidAction.NotFound', /^Specified api is not found, please check your url and method\.$/);
     // Authentication comes first: a bad signature on an unknown action is a signature error.
     assertError(await send(url, { action: 'DescribeMessageApp', secret: 'wrong' }), 400, 'SignatureDoesNotMatch');
   });
