@@ -19,7 +19,10 @@ export class Session implements vscode.Disposable {
   settings: ExplorerSettings;
   profile: ProfileSummary | undefined;
 
-  constructor(private readonly profiles: ProfileStore, private readonly log: ExplorerLog) {
+  constructor(
+    private readonly profiles: ProfileStore,
+    private readonly log: ExplorerLog,
+  ) {
     this.settings = readSettings().settings;
   }
 

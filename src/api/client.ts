@@ -1,15 +1,6 @@
 // Typed calls of the Interactive Messages API (live 2016-11-01) over pop-core's RPCClient.
 // Import the RPC client file, not the package root: the root also pulls in the ROA client and xml2js.
-import {
-  ApiError,
-  ClientErrorCode,
-  cancelledError,
-  errorFromServerBody,
-  registerSecrets,
-  timeoutError,
-  toApiError,
-  type ErrorContext,
-} from './errors';
+import { ApiError, ClientErrorCode, cancelledError, errorFromServerBody, registerSecrets, timeoutError, toApiError, type ErrorContext } from './errors';
 import { DEFAULT_RETRY_POLICY, sharedLimiter, withRetries, type AccessKind, type RateLimiter, type RetryPolicy } from './limiter';
 import { checkShape, withoutBigNumbers } from './response';
 import {
@@ -120,7 +111,9 @@ export function normalizeEndpoint(endpoint: string): string {
     throw configError(`The endpoint ${JSON.stringify(endpoint)} must be only scheme://host[:port], without a path, query or fragment.`);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw configError(`The endpoint ${JSON.stringify(endpoint)} uses plain http, which is allowed only for this computer (localhost, 127.0.0.0/8, [::1]); use https://.`);
+    throw configError(
+      `The endpoint ${JSON.stringify(endpoint)} uses plain http, which is allowed only for this computer (localhost, 127.0.0.0/8, [::1]); use https://.`,
+    );
   }
   return `${url.protocol}//${url.host}`;
 }
@@ -268,15 +261,19 @@ export class InteractiveMessagesClient {
     let outcome = 'ok';
     try {
       this.#rpc ??= new (loadRpcClientClass())(this.#rpcConfig, true);
-      const sending = this.#rpc.request(action, { ...params }, {
-        method: this.method,
-        // httpx's own timeouts are a backstop; ours (the timer above) is the one that normally fires.
-        timeout: this.timeoutMs + 1000,
-        formatParams: false,
-        // Passing `headers` would REPLACE pop-core's default headers, so none are passed. The signal reaches
-        // http.request through httpx's beforeRequest hook.
-        beforeRequest: (httpOptions: object) => ({ ...httpOptions, signal: controller.signal }),
-      });
+      const sending = this.#rpc.request(
+        action,
+        { ...params },
+        {
+          method: this.method,
+          // httpx's own timeouts are a backstop; ours (the timer above) is the one that normally fires.
+          timeout: this.timeoutMs + 1000,
+          formatParams: false,
+          // Passing `headers` would REPLACE pop-core's default headers, so none are passed. The signal reaches
+          // http.request through httpx's beforeRequest hook.
+          beforeRequest: (httpOptions: object) => ({ ...httpOptions, signal: controller.signal }),
+        },
+      );
       const [rawBody, entry] = await untilAborted(sending, controller.signal);
       status = entry?.response?.statusCode;
       const body = withoutBigNumbers(rawBody);

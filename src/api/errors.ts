@@ -139,10 +139,7 @@ export function registerSecrets(...values: (string | undefined)[]): void {
 const SECRET_PARAMETER_NAMES = 'AccessKeyId|AccessKeySecret|access_?key_?id|access_?key_?secret|Signature|SecurityToken|security_?token|sts_?token';
 // Name=value in a query string, form body or string-to-sign; `=` and the separators may be percent-encoded once
 // or twice (`%3D`/`%253D`, `%26`/`%2526`).
-const PARAMETER_PATTERN = new RegExp(
-  `(?<![A-Za-z_])(${SECRET_PARAMETER_NAMES})(=|%3D|%253D)[^&\\s"'<>,;)]*?(?=&|%26|%2526|[\\s"'<>,;)]|$)`,
-  'gi',
-);
+const PARAMETER_PATTERN = new RegExp(`(?<![A-Za-z_])(${SECRET_PARAMETER_NAMES})(=|%3D|%253D)[^&\\s"'<>,;)]*?(?=&|%26|%2526|[\\s"'<>,;)]|$)`, 'gi');
 // "AccessKeyId": "value" in JSON text.
 const JSON_PATTERN = new RegExp(`"(${SECRET_PARAMETER_NAMES})"\\s*:\\s*"(?:[^"\\\\]|\\\\.)*"`, 'gi');
 // Header style: "x-acs-security-token: value" or "AccessKeySecret: value".
@@ -169,7 +166,10 @@ export function redact(text: string): string {
 
 function describeServerCode(code: string, action: string | undefined, status: number | undefined): { text: string; retryable: boolean } {
   if (code === 'SignatureDoesNotMatch' || code === 'IncompleteSignature') {
-    return { text: 'The AccessKey secret is wrong: the server computed a different request signature. Check the AccessKey secret (and that it belongs to this AccessKey ID).', retryable: false };
+    return {
+      text: 'The AccessKey secret is wrong: the server computed a different request signature. Check the AccessKey secret (and that it belongs to this AccessKey ID).',
+      retryable: false,
+    };
   }
   if (code === 'InvalidAccessKeyId.NotFound' || code === 'InvalidAccessKeyId') {
     return { text: 'The AccessKey ID is unknown to the server. Check the AccessKey ID (and that the endpoint is the right one).', retryable: false };
@@ -182,7 +182,10 @@ function describeServerCode(code: string, action: string | undefined, status: nu
     return { text: `Access denied: the RAM policy of this AccessKey lacks ${permission}. Ask an administrator to grant it.`, retryable: false };
   }
   if (code === 'InvalidAction.NotFound' || code === 'InvalidAction') {
-    return { text: `The server does not know the API action${action ? ` ${action}` : ''}: the endpoint may be of another product, or the action is not offered in this region.`, retryable: false };
+    return {
+      text: `The server does not know the API action${action ? ` ${action}` : ''}: the endpoint may be of another product, or the action is not offered in this region.`,
+      retryable: false,
+    };
   }
   if (code === 'InvalidVersion') {
     return { text: 'The server does not accept the API version this extension sends (2016-11-01): the endpoint may be of another product.', retryable: false };
@@ -311,7 +314,14 @@ export function toApiError(thrown: unknown, context: ErrorContext): ApiError {
   if (e.name === 'SyntaxError') {
     const raw = typeof e.text === 'string' ? e.text : '';
     const title = htmlTitle(raw);
-    const what = raw.trim() === '' ? 'an empty body' : title ? `an HTML page titled "${title}"` : /^\s*</.test(raw) ? 'an HTML or XML page' : 'text that is not valid JSON';
+    const what =
+      raw.trim() === ''
+        ? 'an empty body'
+        : title
+          ? `an HTML page titled "${title}"`
+          : /^\s*</.test(raw)
+            ? 'an HTML or XML page'
+            : 'text that is not valid JSON';
     return new ApiError({
       code: ClientErrorCode.MalformedResponse,
       action,

@@ -1,16 +1,8 @@
 // Paging over any list call: page-by-page iteration, and a load-all that keeps the rate limit busy.
 import { setMaxListeners } from 'node:events';
 import type { InteractiveMessagesClient } from './client';
-import { ApiError, cancelledError } from './errors';
-import {
-  LIMITS,
-  type ApiResponse,
-  type GroupMember,
-  type Message,
-  type MessageApp,
-  type MessageGroup,
-  type SortType,
-} from './types';
+import { type ApiError, cancelledError } from './errors';
+import { LIMITS, type ApiResponse, type GroupMember, type Message, type MessageApp, type MessageGroup, type SortType } from './types';
 
 export interface Page<Item> {
   pageNum: number;
@@ -185,8 +177,7 @@ export class Pager<Item> {
       if (controller.signal.aborted) throw cancelledError();
       await fetchPage(1);
       const firstPageMs = performance.now() - started;
-      const targetConcurrency = () =>
-        chooseConcurrency(this.source.callsPerSecond, this.source.latencyMs() ?? firstPageMs, maxConcurrency);
+      const targetConcurrency = () => chooseConcurrency(this.source.callsPerSecond, this.source.latencyMs() ?? firstPageMs, maxConcurrency);
 
       // Round 1: pages 2..N from Total. Round 2 (only when the server still has more): open-ended.
       let from = 2;
@@ -297,31 +288,63 @@ function clientSource<Item, R extends ListResult>(
 /** Apps of the account, deduplicated by AppId. */
 export function appPager(client: InteractiveMessagesClient, request: { SortType?: SortType } = {}, pageSize?: number): Pager<MessageApp> {
   return new Pager(
-    clientSource(client, (PageNum, PageSize, signal) => client.listMessageApp({ ...request, PageNum, PageSize }, { signal }), (r) => r.AppList, (app) => app.AppId),
+    clientSource(
+      client,
+      (PageNum, PageSize, signal) => client.listMessageApp({ ...request, PageNum, PageSize }, { signal }),
+      (r) => r.AppList,
+      (app) => app.AppId,
+    ),
     pageSize,
   );
 }
 
 /** Groups of a user in an app, deduplicated by GroupId. */
-export function groupPager(client: InteractiveMessagesClient, request: { AppId: string; UserId: string; SortType?: SortType }, pageSize?: number): Pager<MessageGroup> {
+export function groupPager(
+  client: InteractiveMessagesClient,
+  request: { AppId: string; UserId: string; SortType?: SortType },
+  pageSize?: number,
+): Pager<MessageGroup> {
   return new Pager(
-    clientSource(client, (PageNum, PageSize, signal) => client.listMessageGroup({ ...request, PageNum, PageSize }, { signal }), (r) => r.GroupList, (group) => group.GroupId),
+    clientSource(
+      client,
+      (PageNum, PageSize, signal) => client.listMessageGroup({ ...request, PageNum, PageSize }, { signal }),
+      (r) => r.GroupList,
+      (group) => group.GroupId,
+    ),
     pageSize,
   );
 }
 
 /** Members of a group, deduplicated by UserId. */
-export function memberPager(client: InteractiveMessagesClient, request: { AppId: string; GroupId: string; SortType?: SortType }, pageSize?: number): Pager<GroupMember> {
+export function memberPager(
+  client: InteractiveMessagesClient,
+  request: { AppId: string; GroupId: string; SortType?: SortType },
+  pageSize?: number,
+): Pager<GroupMember> {
   return new Pager(
-    clientSource(client, (PageNum, PageSize, signal) => client.listMessageGroupUser({ ...request, PageNum, PageSize }, { signal }), (r) => r.UserList, (member) => member.UserId),
+    clientSource(
+      client,
+      (PageNum, PageSize, signal) => client.listMessageGroupUser({ ...request, PageNum, PageSize }, { signal }),
+      (r) => r.UserList,
+      (member) => member.UserId,
+    ),
     pageSize,
   );
 }
 
 /** Messages of a group, deduplicated by MessageId. ListMessage reports no Total. */
-export function messagePager(client: InteractiveMessagesClient, request: { AppId: string; GroupId: string; SortType?: SortType; Type?: number }, pageSize?: number): Pager<Message> {
+export function messagePager(
+  client: InteractiveMessagesClient,
+  request: { AppId: string; GroupId: string; SortType?: SortType; Type?: number },
+  pageSize?: number,
+): Pager<Message> {
   return new Pager(
-    clientSource(client, (PageNum, PageSize, signal) => client.listMessage({ ...request, PageNum, PageSize }, { signal }), (r) => r.MessageList, (message) => message.MessageId),
+    clientSource(
+      client,
+      (PageNum, PageSize, signal) => client.listMessage({ ...request, PageNum, PageSize }, { signal }),
+      (r) => r.MessageList,
+      (message) => message.MessageId,
+    ),
     pageSize,
   );
 }

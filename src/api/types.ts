@@ -15,7 +15,7 @@ export interface PageRequest {
   SortType?: SortType;
 }
 
-export interface ListMessageAppRequest extends PageRequest {}
+export type ListMessageAppRequest = PageRequest;
 
 export interface ListMessageGroupRequest extends PageRequest {
   AppId: string;

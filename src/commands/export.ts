@@ -48,7 +48,10 @@ function planFor(services: Services, node: GroupNode | UserNode | AppNode): Plan
   const users =
     node.kind === 'user'
       ? [node]
-      : node.userIds().map((userId) => ({ userId, request: () => ({ action: 'ListMessageGroup' as const, params: { AppId: appId, UserId: userId, SortType: settings.sortType } }) }));
+      : node.userIds().map((userId) => ({
+          userId,
+          request: () => ({ action: 'ListMessageGroup' as const, params: { AppId: appId, UserId: userId, SortType: settings.sortType } }),
+        }));
   if (users.length === 0) throw new UserInputError(`App ${appId} has no configured users: add one with Add User… to export their groups.`);
   const listingUser = node.kind === 'app';
   const parts: ExportPart<ExportedGroup>[] = users.map((user) => ({
@@ -70,7 +73,10 @@ function defaultFolder(): vscode.Uri {
 export const exportList: Command = {
   id: 'export',
   async run(services, node): Promise<ExportOutcome | undefined> {
-    const target = await targetNode(services, node, { kinds: ['group', 'user', 'app'], noun: 'a group (for its members), a user or an app (for their groups)' });
+    const target = await targetNode(services, node, {
+      kinds: ['group', 'user', 'app'],
+      noun: 'a group (for its members), a user or an app (for their groups)',
+    });
     const plan = planFor(services, target);
     const format = await pick(services.input, FORMATS, { title: `Export ${plan.what}: format` });
     const uri = await services.input.showSaveDialog({
@@ -96,7 +102,10 @@ export const exportList: Command = {
               const perSecond = Math.round(written / Math.max(0.001, (Date.now() - started) / 1000));
               const increment = total ? ((written - reported) / total) * 100 : undefined;
               reported = written;
-              progress.report({ message: `${written.toLocaleString('en-US')}${total !== undefined ? ` of ${total.toLocaleString('en-US')}` : ''} · ${perSecond.toLocaleString('en-US')}/s`, increment });
+              progress.report({
+                message: `${written.toLocaleString('en-US')}${total !== undefined ? ` of ${total.toLocaleString('en-US')}` : ''} · ${perSecond.toLocaleString('en-US')}/s`,
+                increment,
+              });
             },
           });
         },

@@ -30,7 +30,10 @@ export function validateProfileName(name: string): string | undefined {
 }
 
 export class ProfileStore {
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly state: vscode.Memento) {}
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly state: vscode.Memento,
+  ) {}
 
   list(): ProfileSummary[] {
     return this.read().profiles;

@@ -8,11 +8,7 @@ export interface ActionContext {
   churnPerPage: number;
 }
 
-type Handler<A extends ActionName> = (
-  dataset: Dataset,
-  request: Actions[A]['request'],
-  context: ActionContext,
-) => Actions[A]['result'];
+type Handler<A extends ActionName> = (dataset: Dataset, request: Actions[A]['request'], context: ActionContext) => Actions[A]['result'];
 
 interface Page<T> {
   items: T[];
@@ -77,17 +73,13 @@ export const HANDLERS: { [A in ActionName]: Handler<A> } = {
 
   ListMessageGroup(dataset, request) {
     const groups = dataset.groupsOf(requireApp(dataset, request.AppId), request.UserId);
-    const { items, hasMore } = page(groups.length, request.PageNum, request.PageSize, request.SortType, (i) =>
-      groupView(groups[i]),
-    );
+    const { items, hasMore } = page(groups.length, request.PageNum, request.PageSize, request.SortType, (i) => groupView(groups[i]));
     return { GroupList: items, HasMore: hasMore, Total: groups.length };
   },
 
   ListMessageGroupUser(dataset, request, context) {
     const group = requireGroup(dataset, request.AppId, request.GroupId);
-    const { items, hasMore } = page(group.size, request.PageNum, request.PageSize, request.SortType, (i) =>
-      dataset.memberAt(group, i),
-    );
+    const { items, hasMore } = page(group.size, request.PageNum, request.PageSize, request.SortType, (i) => dataset.memberAt(group, i));
     dataset.churn(group, context.churnPerPage);
     return { HasMore: hasMore, Total: group.size, UserList: items };
   },
@@ -127,18 +119,11 @@ export const HANDLERS: { [A in ActionName]: Handler<A> } = {
     if (request.Type !== undefined) {
       positions = positions.filter((j) => dataset.messageAt(group, j).Type === request.Type);
     }
-    const { items, hasMore } = page(positions.length, request.PageNum, request.PageSize, request.SortType, (i) =>
-      dataset.messageAt(group, positions[i]),
-    );
+    const { items, hasMore } = page(positions.length, request.PageNum, request.PageSize, request.SortType, (i) => dataset.messageAt(group, positions[i]));
     return { HasMore: hasMore, MessageList: items };
   },
 };
 
-export function runAction<A extends ActionName>(
-  action: A,
-  dataset: Dataset,
-  request: Actions[A]['request'],
-  context: ActionContext,
-): Actions[A]['result'] {
+export function runAction<A extends ActionName>(action: A, dataset: Dataset, request: Actions[A]['request'], context: ActionContext): Actions[A]['result'] {
   return (HANDLERS[action] as Handler<A>)(dataset, request, context);
 }

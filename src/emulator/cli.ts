@@ -62,7 +62,10 @@ function rate(flag: string, text: string): number {
 }
 
 function list(text: string): string[] {
-  return text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 const BOOLEAN_FLAGS = new Set(['--lying-has-more', '--verbose', '--quiet', '--help', '-h']);

@@ -111,8 +111,7 @@ export const SPECIAL_USER_ID = 'zoë+ops=1&x/y*z~ 用户 100%';
 export const SPECIAL_GROUP_ID = 'grp 群/🎉 a+b=c&d*e~f 50%';
 const SPECIAL_MEMBERS = ['amélie & bob', 'x+y=z', "o'brien (ops)", '~tilde*star/slash', '百分之百%'];
 
-const sizes = (count: number, f: (j: number) => number): GroupPlan[] =>
-  Array.from({ length: count }, (_, j) => ({ size: f(j) }));
+const sizes = (count: number, f: (j: number) => number): GroupPlan[] => Array.from({ length: count }, (_, j) => ({ size: f(j) }));
 
 const PLAN: AppPlan[] = [
   {
@@ -291,9 +290,7 @@ export class Dataset {
     PLAN.forEach((appPlan, a) => {
       const h = mix(this.seedHash, 1, a);
       const app: AppRecord = {
-        AppId: appPlan.special
-          ? appIds.take(() => SPECIAL_APP_ID)
-          : appIds.take((attempt) => alnumId(6, this.seedHash, 100 + a * 31 + attempt * 1000)),
+        AppId: appPlan.special ? appIds.take(() => SPECIAL_APP_ID) : appIds.take((attempt) => alnumId(6, this.seedHash, 100 + a * 31 + attempt * 1000)),
         AppName: appPlan.name,
         CreateTime: DATASET_NOW - (540 + (h % 300)) * DAY - (mix(h, 2) % DAY),
         Status: appPlan.status,
@@ -312,9 +309,7 @@ export class Dataset {
       appPlan.users.forEach((userPlan, u) => {
         const uh = mix(this.seedHash, 2, a, u);
         const userId =
-          userPlan.role === 'special'
-            ? userIds.take(() => SPECIAL_USER_ID)
-            : userIds.take((attempt) => this.userId(userPlan.style, mix(uh, attempt)));
+          userPlan.role === 'special' ? userIds.take(() => SPECIAL_USER_ID) : userIds.take((attempt) => this.userId(userPlan.style, mix(uh, attempt)));
         const groups: GroupRecord[] = userPlan.groups.map((groupPlan, g) => {
           const gh = mix(this.seedHash, 3, a, u, g);
           const span = DATASET_NOW - 8 * DAY - (app.CreateTime + DAY);
@@ -325,10 +320,7 @@ export class Dataset {
             GroupId:
               groupPlan.role === 'special'
                 ? groupIds.take(() => SPECIAL_GROUP_ID)
-                : groupIds.take(
-                    (attempt) =>
-                      `${alnumId(4, gh, 1 + attempt)}-${alnumId(4, gh, 100 + attempt)}-${alnumId(4, gh, 200 + attempt)}`,
-                  ),
+                : groupIds.take((attempt) => `${alnumId(4, gh, 1 + attempt)}-${alnumId(4, gh, 100 + attempt)}-${alnumId(4, gh, 200 + attempt)}`),
             AppId: app.AppId,
             CreateTime: createTime,
             Status: groupPlan.status ?? (gh % 11 === 5 ? 2 : 1),
@@ -439,9 +431,7 @@ export class Dataset {
     const h = mix(group.hash, j, 99);
     const type = h % 5 === 0 ? 2 : 1;
     const data =
-      type === 1
-        ? { text: pick(SENTENCES, h >>> 4) }
-        : { url: `https://cdn.example.com/im/images/${hexDigits(12, h, j)}.jpg`, width: 640, height: 480 };
+      type === 1 ? { text: pick(SENTENCES, h >>> 4) } : { url: `https://cdn.example.com/im/images/${hexDigits(12, h, j)}.jpg`, width: 640, height: 480 };
     return {
       MessageId: hexDigits(32, group.hash, 10_000 + j).toUpperCase(),
       GroupId: group.GroupId,

@@ -30,12 +30,7 @@ export interface FaultOptions {
 }
 
 export type FaultDecision =
-  | { kind: 'none' }
-  | { kind: 'hang' }
-  | { kind: 'reset' }
-  | { kind: 'html502' }
-  | { kind: 'malformedJson' }
-  | { kind: 'error'; code: string };
+  { kind: 'none' } | { kind: 'hang' } | { kind: 'reset' } | { kind: 'html502' } | { kind: 'malformedJson' } | { kind: 'error'; code: string };
 
 const DEFAULT_ERROR_CODES = ['InternalError', 'ServiceUnavailable'];
 

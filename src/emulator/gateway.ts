@@ -27,10 +27,7 @@ export interface ApiRequest {
 }
 
 export type Answer =
-  | { kind: 'json'; status: number; body: string; requestId: string; code: string }
-  | { kind: 'html502' }
-  | { kind: 'hang' }
-  | { kind: 'reset' };
+  { kind: 'json'; status: number; body: string; requestId: string; code: string } | { kind: 'html502' } | { kind: 'hang' } | { kind: 'reset' };
 
 export interface Decision {
   answer: Answer;
@@ -149,8 +146,7 @@ function ramDenied(action: string): ApiFailure {
   };
   return new ApiFailure(
     'Forbidden.RAM',
-    `User not authorized to operate on the specified resource, or this API doesn't support RAM. ` +
-      `AccessDeniedDetail: ${JSON.stringify(detail)}`,
+    `User not authorized to operate on the specified resource, or this API doesn't support RAM. ` + `AccessDeniedDetail: ${JSON.stringify(detail)}`,
   );
 }
 
@@ -216,10 +212,7 @@ export class Gateway {
     if (!signaturesMatch(computeSignature(key.accessKeySecret, serverStringToSign), common.signature)) {
       // Like the real service, this echoes the whole string to sign (AccessKeyId, SecurityToken included):
       // clients must redact error messages before showing or logging them.
-      throw new ApiFailure(
-        'SignatureDoesNotMatch',
-        `Specified signature is not matched with our calculation. server string to sign is:${serverStringToSign}`,
-      );
+      throw new ApiFailure('SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${serverStringToSign}`);
     }
     if (this.nonces.checkAndRemember(key.accessKeyId, common.signatureNonce, now, common.timestampMs)) {
       throw new ApiFailure('SignatureNonceUsed');

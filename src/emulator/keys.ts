@@ -25,8 +25,7 @@ export const STS_KEY: EmulatorKey = Object.freeze({
   accessKeyId: 'STS.NUEmuSts4mQ8xZ2cV7bN1kL5jH9',
   accessKeySecret: 'emuStsSecret00hC3gF6pX9sL2wQ8v',
   securityToken:
-    'CAISEmuStsTokenAQ1h2Zm9yLWVtdWxhdG9yLW9ubHkgbm90LWEtcmVhbC10b2tlbgGAAQRzdHMudGVzdC9lbXVsYXRvcjAx' +
-    'SGVsbG8rU3RzL1Rva2VuPT0yMDI2LTExLTAxVDAwOjAwOjAwWg==',
+    'CAISEmuStsTokenAQ1h2Zm9yLWVtdWxhdG9yLW9ubHkgbm90LWEtcmVhbC10b2tlbgGAAQRzdHMudGVzdC9lbXVsYXRvcjAx' + 'SGVsbG8rU3RzL1Rva2VuPT0yMDI2LTExLTAxVDAwOjAwOjAwWg==',
 });
 
 /** A RAM user whose policy does not allow ListMessageApp. */

@@ -123,10 +123,7 @@ function parseInteger(rule: IntRule, raw: string): number {
 }
 
 /** Validates the action's parameters and returns them typed; other parameters are ignored like the gateway does. */
-export function readActionParams<A extends ActionName>(
-  action: A,
-  params: ReadonlyMap<string, string>,
-): Actions[A]['request'] {
+export function readActionParams<A extends ActionName>(action: A, params: ReadonlyMap<string, string>): Actions[A]['request'] {
   const out: Record<string, string | number | string[]> = {};
   for (const rule of RULES[action]) {
     const raw = params.get(rule.name);

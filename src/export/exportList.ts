@@ -33,7 +33,12 @@ export interface ExportResult {
 }
 
 /** Writes the items of every part, in order, each key once; the file appears only when everything was written. */
-export async function exportToFile<Item, Row>(target: string, parts: readonly ExportPart<Item, Row>[], writer: ExportWriter<Row>, options: ExportOptions = {}): Promise<ExportResult> {
+export async function exportToFile<Item, Row>(
+  target: string,
+  parts: readonly ExportPart<Item, Row>[],
+  writer: ExportWriter<Row>,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
   const started = performance.now();
   const file = await AtomicFile.create(target);
   const seen = new Set<string>();
@@ -42,13 +47,20 @@ export async function exportToFile<Item, Row>(target: string, parts: readonly Ex
     await file.write(writer.header());
     for (const part of parts) {
       const before = state.written;
-      await streamPart(part, seen, async (items) => {
-        await file.write(writer.page(items));
-        state.written += items.length;
-      }, (total) => {
-        state.total = total === undefined || state.total === undefined ? undefined : total + before;
-        options.onProgress?.({ written: state.written, total: state.total });
-      }, (count) => (state.pagesFetched += count), options);
+      await streamPart(
+        part,
+        seen,
+        async (items) => {
+          await file.write(writer.page(items));
+          state.written += items.length;
+        },
+        (total) => {
+          state.total = total === undefined || state.total === undefined ? undefined : total + before;
+          options.onProgress?.({ written: state.written, total: state.total });
+        },
+        (count) => (state.pagesFetched += count),
+        options,
+      );
       state.total = state.written;
     }
     await file.write(writer.footer());
@@ -102,7 +114,11 @@ async function streamPart<Item, Row>(
   try {
     const firstStarted = performance.now();
     if (await take(await fetchPage(1))) return;
-    const concurrency = chooseConcurrency(source.callsPerSecond, source.latencyMs() ?? performance.now() - firstStarted, options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
+    const concurrency = chooseConcurrency(
+      source.callsPerSecond,
+      source.latencyMs() ?? performance.now() - firstStarted,
+      options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
+    );
     const lastByTotal = total === undefined ? 1 : Math.min(LIMITS.pageNum.max, Math.ceil(total / pageSize));
     // A window of requests in flight, consumed in page order.
     const inFlight: Promise<Page<Item>>[] = [];

@@ -20,7 +20,8 @@ export interface TreeFilter {
 export function parseFilter(input: string): TreeFilter | { problem: string } {
   const trimmed = input.trim();
   if (trimmed.length === 0) return { problem: 'Type the text to look for (or use Clear Filter to show everything).' };
-  if (trimmed.length > MAX_FILTER_LENGTH) return { problem: `A filter has at most ${MAX_FILTER_LENGTH} characters (this one has ${trimmed.length.toLocaleString('en-US')}).` };
+  if (trimmed.length > MAX_FILTER_LENGTH)
+    return { problem: `A filter has at most ${MAX_FILTER_LENGTH} characters (this one has ${trimmed.length.toLocaleString('en-US')}).` };
   const prefixed = /^(app|user|group|member):\s*(.*)$/i.exec(trimmed);
   const level = prefixed ? (prefixed[1].toLowerCase() as FilterLevel) : undefined;
   const text = prefixed ? prefixed[2].trim() : trimmed;

@@ -35,7 +35,18 @@ export function messagesDocument(appId: string, groupId: string, messages: Messa
   const lines = [`# Messages of group ${groupId}`, '', `App ${appId} · ${messages.length.toLocaleString('en-US')} messages · ${note}`, ''];
   for (const message of messages) {
     const body = readableBody(message.Data);
-    lines.push(`## ${message.MessageId}`, '', `- Type: ${message.Type}`, `- SenderId: ${message.SenderId}`, `- Data (${body.form}):`, '', '```' + (body.form === 'text' ? 'text' : 'json'), body.text.replace(/```/g, '`\u200b``'), '```', '');
+    lines.push(
+      `## ${message.MessageId}`,
+      '',
+      `- Type: ${message.Type}`,
+      `- SenderId: ${message.SenderId}`,
+      `- Data (${body.form}):`,
+      '',
+      '```' + (body.form === 'text' ? 'text' : 'json'),
+      body.text.replace(/```/g, '`\u200b``'),
+      '```',
+      '',
+    );
   }
   if (messages.length === 0) lines.push('No messages.');
   return lines.join('\n') + '\n';

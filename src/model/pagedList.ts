@@ -151,7 +151,8 @@ export class PagedList<Item> {
         const inFlight = new Map<number, Promise<Page<Item>>>();
         let requested = this.nextPage - 1;
         while (this.more) {
-          const lastByTotal = this.total === undefined ? this.nextPage : Math.min(LIMITS.pageNum.max, Math.max(this.nextPage, Math.ceil(this.total / pageSize)));
+          const lastByTotal =
+            this.total === undefined ? this.nextPage : Math.min(LIMITS.pageNum.max, Math.max(this.nextPage, Math.ceil(this.total / pageSize)));
           while (inFlight.size < concurrency() && requested < lastByTotal) {
             const pageNum = ++requested;
             const request = fetchWithRetries(pageNum);

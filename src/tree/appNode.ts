@@ -55,7 +55,11 @@ export class AppNode extends ExplorerNode {
   override tooltip(): vscode.MarkdownString {
     const rows: [string, string][] = [['AppId', this.appId]];
     if (this.app) {
-      rows.push(['AppName', this.app.AppName], ['Status', `${this.app.Status} (${statusText(this.app.Status)})`], ['CreateTime', bothTimes(this.app.CreateTime)]);
+      rows.push(
+        ['AppName', this.app.AppName],
+        ['Status', `${this.app.Status} (${statusText(this.app.Status)})`],
+        ['CreateTime', bothTimes(this.app.CreateTime)],
+      );
     } else {
       rows.push(['Source', 'imExplorer.apps setting (not listed by ListMessageApp)']);
     }

@@ -33,7 +33,11 @@ export class GroupNode extends ExplorerNode {
     const item = new vscode.TreeItem(this.group.GroupId, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const total = this.memberTotal;
-    const parts = [total !== undefined ? plural(total, 'member') : undefined, `by ${this.group.CreatorId}`, this.group.Status !== 1 ? statusText(this.group.Status) : undefined];
+    const parts = [
+      total !== undefined ? plural(total, 'member') : undefined,
+      `by ${this.group.CreatorId}`,
+      this.group.Status !== 1 ? statusText(this.group.Status) : undefined,
+    ];
     item.description = parts.filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(this.group.Status === 1 ? 'comment-discussion' : 'comment-unresolved');
     item.contextValue = this.contextValue;
@@ -62,7 +66,10 @@ export class GroupNode extends ExplorerNode {
   }
 
   override request(): ListRequestFor<'ListMessageGroupUser'> {
-    return { action: 'ListMessageGroupUser', params: { AppId: this.group.AppId, GroupId: this.group.GroupId, SortType: this.services.session.settings.sortType } };
+    return {
+      action: 'ListMessageGroupUser',
+      params: { AppId: this.group.AppId, GroupId: this.group.GroupId, SortType: this.services.session.settings.sortType },
+    };
   }
 
   override pagedChildren(): PagedList<GroupMember> {

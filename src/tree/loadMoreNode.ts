@@ -30,7 +30,8 @@ export class LoadMoreNode extends ExplorerNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'fold-down');
     const loaded = this.list.items.length;
-    item.description = this.list.total !== undefined ? `${loaded.toLocaleString('en-US')} of ${plural(this.list.total, this.noun)}` : `${plural(loaded, this.noun)} loaded`;
+    item.description =
+      this.list.total !== undefined ? `${loaded.toLocaleString('en-US')} of ${plural(this.list.total, this.noun)}` : `${plural(loaded, this.noun)} loaded`;
     item.contextValue = this.contextValue;
     item.command = loading ? undefined : { command: 'imExplorer.loadMore', title: 'Load More', arguments: [this] };
     return item;

@@ -67,6 +67,9 @@ export class MemberNode extends ExplorerNode {
   }
 
   override request(): ItemRequest {
-    return { action: 'ListMessageGroupUserById', params: { AppId: this.group.group.AppId, GroupId: this.group.group.GroupId, UserIdList: [this.member.UserId] } };
+    return {
+      action: 'ListMessageGroupUserById',
+      params: { AppId: this.group.group.AppId, GroupId: this.group.group.GroupId, UserIdList: [this.member.UserId] },
+    };
   }
 }

@@ -55,7 +55,9 @@ export class MessageNode extends ExplorerNode {
     const text = describeError(error);
     const facts =
       error instanceof ApiError
-        ? [`Code: ${error.code}`, error.status ? `HTTP ${error.status}` : '', error.requestId ? `RequestId: ${error.requestId}` : ''].filter(Boolean).join(' · ')
+        ? [`Code: ${error.code}`, error.status ? `HTTP ${error.status}` : '', error.requestId ? `RequestId: ${error.requestId}` : '']
+            .filter(Boolean)
+            .join(' · ')
         : '';
     // The row shows the sentence that says what went wrong; the server's own message goes to the tooltip.
     const short = text.split(' Server message: ')[0];

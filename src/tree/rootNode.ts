@@ -52,10 +52,18 @@ export class RootNode extends ExplorerNode {
     const listed = new Set(list.items.map((app) => app.AppId));
     const denied = list.error instanceof ApiError && list.error.code === 'Forbidden.RAM';
     const filterAs = { level: 'app' as const, text: SEARCH_TEXT.app, rowId: (app: Pick<MessageApp, 'AppId'>) => this.id + segment('app', app.AppId) };
-    const nodes = listRows(this, this.services, list, (app) => this.reuse(new AppNode(this, this.services, app.AppId, app, configured.includes(app.AppId))), 'app', filterAs, {
-      showError: !denied,
-      showEmpty: false,
-    });
+    const nodes = listRows(
+      this,
+      this.services,
+      list,
+      (app) => this.reuse(new AppNode(this, this.services, app.AppId, app, configured.includes(app.AppId))),
+      'app',
+      filterAs,
+      {
+        showError: !denied,
+        showEmpty: false,
+      },
+    );
     const { filter } = this.services;
     const configuredOnly = configured
       .filter((appId) => !listed.has(appId))
@@ -63,7 +71,13 @@ export class RootNode extends ExplorerNode {
     nodes.push(...configuredOnly.map((appId) => this.reuse(new AppNode(this, this.services, appId, undefined, true))));
     if (denied) {
       nodes.push(
-        new MessageNode(this, this.services, 'warning', 'This AccessKey may not list apps (live:ListMessageApp)', 'Showing the apps configured by AppId. Use Add App… to add more.'),
+        new MessageNode(
+          this,
+          this.services,
+          'warning',
+          'This AccessKey may not list apps (live:ListMessageApp)',
+          'Showing the apps configured by AppId. Use Add App… to add more.',
+        ),
       );
     }
     return nodes;

@@ -58,11 +58,18 @@ export class UserNode extends ExplorerNode {
   }
 
   override children(): Promise<ExplorerNode[]> {
-    return pagedChildren(this, this.services, () => this.pagedChildren(), (group) => this.reuse(new GroupNode(this, this.services, group)), 'group', {
-      level: 'group',
-      text: SEARCH_TEXT.group,
-      rowId: (group) => this.id + segment('group', group.GroupId),
-    });
+    return pagedChildren(
+      this,
+      this.services,
+      () => this.pagedChildren(),
+      (group) => this.reuse(new GroupNode(this, this.services, group)),
+      'group',
+      {
+        level: 'group',
+        text: SEARCH_TEXT.group,
+        rowId: (group) => this.id + segment('group', group.GroupId),
+      },
+    );
   }
 
   override ids(): NodeIds {

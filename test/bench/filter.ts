@@ -21,7 +21,10 @@ export function measureFilter(): { filter_100k_ms: number; kept: number } {
   const lists = new ListStore();
   const groupId = '/profile/bench/app/A/user/U/group/G';
   const list = lists.get(groupId, () => new Pager(noPages, 50));
-  list.items = Array.from({ length: MEMBERS }, (_, i) => ({ UserId: `user-${i.toString(36).padStart(5, '0')}-${(i * 7919) % 100_003}`, JoinTime: 1_700_000_000 + i }));
+  list.items = Array.from({ length: MEMBERS }, (_, i) => ({
+    UserId: `user-${i.toString(36).padStart(5, '0')}-${(i * 7919) % 100_003}`,
+    JoinTime: 1_700_000_000 + i,
+  }));
   const filter = parseFilter('7a') as TreeFilter;
   const times: number[] = [];
   let kept = 0;
@@ -37,6 +40,8 @@ export function measureFilter(): { filter_100k_ms: number; kept: number } {
 
 if (require.main === module) {
   const { filter_100k_ms, kept } = measureFilter();
-  console.log(`filter "7a" over ${MEMBERS.toLocaleString('en-US')} loaded members: ${kept.toLocaleString('en-US')} kept, median ${filter_100k_ms} ms of ${ROUNDS} rounds (rows kept + the view's count)`);
+  console.log(
+    `filter "7a" over ${MEMBERS.toLocaleString('en-US')} loaded members: ${kept.toLocaleString('en-US')} kept, median ${filter_100k_ms} ms of ${ROUNDS} rounds (rows kept + the view's count)`,
+  );
   console.log(JSON.stringify({ filter_100k_ms }));
 }

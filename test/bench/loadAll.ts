@@ -29,7 +29,11 @@ async function main(): Promise<void> {
   }, 20);
 
   // The compiled CLI (out/src/emulator/cli.js), as this benchmark measures the compiled code too.
-  const emulator = await startEmulator({ cli: path.join(REPO, 'out', 'src', 'emulator', 'cli.js'), latencyMs: LATENCY_MS, args: ['--qps', String(QPS), '--seed', '1'] });
+  const emulator = await startEmulator({
+    cli: path.join(REPO, 'out', 'src', 'emulator', 'cli.js'),
+    latencyMs: LATENCY_MS,
+    args: ['--qps', String(QPS), '--seed', '1'],
+  });
   try {
     const dataset = await emulator.dataset();
     const { appId, bigGroupId } = dataset.fixtures;
@@ -67,38 +71,60 @@ async function main(): Promise<void> {
     const steadyCallsPerSecond = steady.length / ((records.at(-1)!.at - steadyFrom) / 1000);
 
     console.log(`pager: ${result.items.length} members (Total ${result.total}) in ${round(pagerSeconds, 2)} s = ${round(membersPerSecond, 0)} members/s`);
-    console.log(`  ${result.pagesFetched} pages, peak concurrency ${result.peakConcurrency}, stopped: ${result.stoppedBecause}, typical latency ${round(client.typicalLatencyMs ?? 0, 1)} ms`);
+    console.log(
+      `  ${result.pagesFetched} pages, peak concurrency ${result.peakConcurrency}, stopped: ${result.stoppedBecause}, typical latency ${round(client.typicalLatencyMs ?? 0, 1)} ms`,
+    );
     console.log(`  steady state after the first window: ${round(steadyCallsPerSecond, 1)} calls/s = ${round(steadyCallsPerSecond * PAGE_SIZE, 0)} members/s`);
-    console.log(`  server: ${pagerStats.requests} requests, ${pagerStats.throttled} throttled, peak ${pagerStats.peakCallsPerSecond} calls in a sliding second`);
-    console.log(`  throttling errors seen by the caller: ${throttledSeenByCaller}; throttled responses retried internally: ${retriedThrottles}; other failed attempts: ${otherFailures}`);
+    console.log(
+      `  server: ${pagerStats.requests} requests, ${pagerStats.throttled} throttled, peak ${pagerStats.peakCallsPerSecond} calls in a sliding second`,
+    );
+    console.log(
+      `  throttling errors seen by the caller: ${throttledSeenByCaller}; throttled responses retried internally: ${retriedThrottles}; other failed attempts: ${otherFailures}`,
+    );
     console.log(`  duplicates in the result: ${duplicates} (dropped by the pager: ${result.duplicatesDropped})`);
 
     // (2) A naive client: pop-core directly, one page after another, on a sample of pages.
     await sleep(1100); // let the pager's calls leave the server's window
     await emulator.control('POST', 'reset-stats');
-    const naive = new RPCClient({ endpoint: emulator.url, apiVersion: API_VERSION, accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret });
+    const naive = new RPCClient({
+      endpoint: emulator.url,
+      apiVersion: API_VERSION,
+      accessKeyId: emulator.accessKeyId,
+      accessKeySecret: emulator.accessKeySecret,
+    });
     let naiveMembers = 0;
     const n0 = performance.now();
     for (let pageNum = 1; pageNum <= NAIVE_SAMPLE_PAGES; pageNum++) {
-      const page = await naive.request<{ Result: { UserList: unknown[] } }>('ListMessageGroupUser', { AppId: appId, GroupId: bigGroupId, PageNum: pageNum, PageSize: PAGE_SIZE });
+      const page = await naive.request<{ Result: { UserList: unknown[] } }>('ListMessageGroupUser', {
+        AppId: appId,
+        GroupId: bigGroupId,
+        PageNum: pageNum,
+        PageSize: PAGE_SIZE,
+      });
       naiveMembers += page.Result.UserList.length;
     }
     const naiveSeconds = (performance.now() - n0) / 1000;
     const naivePerSecond = naiveMembers / naiveSeconds;
     const naiveStats = await emulator.stats();
-    console.log(`naive: ${naiveMembers} members in ${NAIVE_SAMPLE_PAGES} pages in ${round(naiveSeconds, 2)} s = ${round(naivePerSecond, 0)} members/s` +
-      ` (all 100,000 would take ~${round(100_000 / naivePerSecond, 0)} s); server throttled ${naiveStats.throttled}`);
+    console.log(
+      `naive: ${naiveMembers} members in ${NAIVE_SAMPLE_PAGES} pages in ${round(naiveSeconds, 2)} s = ${round(naivePerSecond, 0)} members/s` +
+        ` (all 100,000 would take ~${round(100_000 / naivePerSecond, 0)} s); server throttled ${naiveStats.throttled}`,
+    );
 
     const heapMb = peakHeap / (1024 * 1024);
-    console.log(`ratio to the limit (${PHYSICAL_LIMIT} members/s): ${round(membersPerSecond / PHYSICAL_LIMIT, 3)}; ratio to naive: ${round(membersPerSecond / naivePerSecond, 2)}; peak heap ${round(heapMb, 1)} MB`);
-    console.log(JSON.stringify({
-      members_per_s: round(membersPerSecond, 1),
-      ratio_to_limit: round(membersPerSecond / PHYSICAL_LIMIT, 3),
-      ratio_to_naive: round(membersPerSecond / naivePerSecond, 2),
-      throttled: throttledSeenByCaller,
-      duplicates,
-      heap_mb: round(heapMb, 1),
-    }));
+    console.log(
+      `ratio to the limit (${PHYSICAL_LIMIT} members/s): ${round(membersPerSecond / PHYSICAL_LIMIT, 3)}; ratio to naive: ${round(membersPerSecond / naivePerSecond, 2)}; peak heap ${round(heapMb, 1)} MB`,
+    );
+    console.log(
+      JSON.stringify({
+        members_per_s: round(membersPerSecond, 1),
+        ratio_to_limit: round(membersPerSecond / PHYSICAL_LIMIT, 3),
+        ratio_to_naive: round(membersPerSecond / naivePerSecond, 2),
+        throttled: throttledSeenByCaller,
+        duplicates,
+        heap_mb: round(heapMb, 1),
+      }),
+    );
   } finally {
     clearInterval(heapSampler);
     await emulator.stop();

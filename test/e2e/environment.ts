@@ -18,7 +18,10 @@ export interface InstalledCopy {
  * (code-server honours a development extension from the URL payload only in smoke-test-driver mode, which suppresses
  * toasts and skips modal dialogs: not what a user sees.) IME_E2E_EXTENSION=<folder> installs another build.
  */
-export function installExtensionCopy(extensionsDir: string, from = process.env.IME_E2E_EXTENSION ? path.resolve(process.env.IME_E2E_EXTENSION) : REPO): InstalledCopy {
+export function installExtensionCopy(
+  extensionsDir: string,
+  from = process.env.IME_E2E_EXTENSION ? path.resolve(process.env.IME_E2E_EXTENSION) : REPO,
+): InstalledCopy {
   const manifest = JSON.parse(fs.readFileSync(path.join(from, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string; main: string };
   const id = `${manifest.publisher}.${manifest.name}`;
   const target = path.join(extensionsDir, `${id}-${manifest.version}`);

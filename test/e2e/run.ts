@@ -18,9 +18,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, newContext } from '../harness/chromium';
-import { CodeServer, copyServerLogs, NO_GALLERY, startCodeServer } from '../harness/codeServer';
+import { type CodeServer, copyServerLogs, NO_GALLERY, startCodeServer } from '../harness/codeServer';
 import { ensureCodeServer } from '../harness/codeServerInstall';
-import { demoApp, EmulatorProcess, startEmulator } from '../harness/emulator';
+import { demoApp, type EmulatorProcess, startEmulator } from '../harness/emulator';
 import { EMULATOR_CLI, EXTENSION_BUNDLE, REPO, requireBuilt } from '../harness/paths';
 import { commandLine, descendants, signal } from '../harness/processTree';
 import { NO_USER_ENV_ARGS } from '../harness/smokeTest';
@@ -28,7 +28,7 @@ import { seconds } from '../harness/text';
 import { firstLine, messageOf, stackOf, withTimeout } from '../harness/wait';
 import { Workbench } from '../harness/workbench';
 import { installExtensionCopy, writeUserSettings } from './environment';
-import { ReadmeShot, StepContext, steps, SuiteState } from './steps';
+import { type ReadmeShot, type StepContext, steps, type SuiteState } from './steps';
 
 const OUTPUT_DIR = path.join(REPO, 'test-output', 'e2e');
 const TIMEOUT_MS = Number(process.env.IME_E2E_TIMEOUT_MS || 10 * 60 * 1000);
@@ -79,7 +79,9 @@ function cleanup(): Promise<void> {
 }
 
 async function screenshot(file: string): Promise<void> {
-  await world.page?.screenshot({ path: path.join(OUTPUT_DIR, file), timeout: 10_000 }).catch((error: unknown) => note(`no screenshot ${file}: ${messageOf(error)}`));
+  await world.page
+    ?.screenshot({ path: path.join(OUTPUT_DIR, file), timeout: 10_000 })
+    .catch((error: unknown) => note(`no screenshot ${file}: ${messageOf(error)}`));
 }
 
 /**
@@ -101,7 +103,9 @@ const readme: ReadmeShot = async (name, { include = [], margin = 0, maxWidth = I
     if (end) bottom = Math.min(bottom, end.y + end.height + (bottomAt.extra ?? 0));
     clip = { x, y, width: right - x, height: bottom - y };
   }
-  await page.screenshot({ path: path.join(OUTPUT_DIR, `readme-${name}.png`), clip, timeout: 10_000 }).catch((error: unknown) => note(`no readme-${name}.png: ${messageOf(error)}`));
+  await page
+    .screenshot({ path: path.join(OUTPUT_DIR, `readme-${name}.png`), clip, timeout: 10_000 })
+    .catch((error: unknown) => note(`no readme-${name}.png: ${messageOf(error)}`));
 };
 
 async function saveFailureArtifacts(prefix: string, reason: string): Promise<void> {
@@ -139,10 +143,16 @@ async function setUp(state: SuiteState): Promise<{ context: StepContext; timings
   const fixtures = dataset.fixtures;
   const liveClassroom = dataset.apps.find((app) => app.AppId === demoApp(dataset).appId)!;
   timings.emulator = Date.now() - mark;
-  note(`emulator on ${emulator.url}; app "${liveClassroom.AppName}" (${fixtures.appId}), user ${fixtures.userId}, group ${fixtures.pagedGroupId} (${fixtures.pagedGroupTotal} members)`);
+  note(
+    `emulator on ${emulator.url}; app "${liveClassroom.AppName}" (${fixtures.appId}), user ${fixtures.userId}, group ${fixtures.pagedGroupId} (${fixtures.pagedGroupTotal} members)`,
+  );
 
   const extension = installExtensionCopy(extensionsDir);
-  writeUserSettings(userDataDir, { 'imExplorer.endpoint': emulator.url, 'imExplorer.users': { [fixtures.appId]: [fixtures.userId] }, 'imExplorer.pageSize': PAGE_SIZE });
+  writeUserSettings(userDataDir, {
+    'imExplorer.endpoint': emulator.url,
+    'imExplorer.users': { [fixtures.appId]: [fixtures.userId] },
+    'imExplorer.pageSize': PAGE_SIZE,
+  });
 
   mark = Date.now();
   const server = await startCodeServer({
@@ -156,7 +166,9 @@ async function setUp(state: SuiteState): Promise<{ context: StepContext; timings
   });
   world.server = server;
   timings.codeServer = Date.now() - mark;
-  note(`code-server ${installed.version} on ${server.url} (${seconds(timings.codeServer)}); extension ${extension.id} ${extension.version} installed from ${extension.from}`);
+  note(
+    `code-server ${installed.version} on ${server.url} (${seconds(timings.codeServer)}); extension ${extension.id} ${extension.version} installed from ${extension.from}`,
+  );
 
   mark = Date.now();
   world.browser = await launchChromium();
@@ -248,7 +260,9 @@ async function main(): Promise<number> {
   const skipped = results.filter((result) => result.skipped).length;
   if (failed) {
     process.stdout.write('\nFailed end-to-end steps:\n');
-    results.filter((result) => !result.ok).forEach((result, index) => process.stdout.write(`  ${index + 1}) ${result.title}: ${firstLine(messageOf(result.error))}\n`));
+    results
+      .filter((result) => !result.ok)
+      .forEach((result, index) => process.stdout.write(`  ${index + 1}) ${result.title}: ${firstLine(messageOf(result.error))}\n`));
     note(`artifacts in ${path.relative(process.cwd(), OUTPUT_DIR) || OUTPUT_DIR}/`);
   }
   const t = setupTimings;

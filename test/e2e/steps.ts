@@ -50,7 +50,10 @@ export interface Step {
 }
 
 /** The sign-in prompts of src/commands/account.ts, answered as a user types them. */
-export async function signInThroughPalette(wb: Workbench, key: { profile: string; accessKeyId: string; accessKeySecret: string; securityToken?: string }): Promise<void> {
+export async function signInThroughPalette(
+  wb: Workbench,
+  key: { profile: string; accessKeyId: string; accessKeySecret: string; securityToken?: string },
+): Promise<void> {
   await wb.runCommand(COMMAND.signIn);
   await wb.answerInput('Profile name', key.profile);
   await wb.answerInput('AccessKey ID', key.accessKeyId);
@@ -214,7 +217,10 @@ export function steps(): Step[] {
         await wb.scrollTreeToTop(); // the whole path app → user → group in the picture
         const row = await wb.revealRow(fixtures.pagedGroupId, { level: 3, upFirst: true });
         await row.hover({ position: { x: 140, y: 10 } });
-        const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: `Message group ${fixtures.pagedGroupId}` }).first();
+        const hover = page
+          .locator('.monaco-hover, .workbench-hover')
+          .filter({ hasText: `Message group ${fixtures.pagedGroupId}` })
+          .first();
         await hover.waitFor({ state: 'visible', timeout: 10000 });
         const text = normalize(await hover.innerText());
         for (const field of ['GroupId', 'AppId', 'CreatorId', 'CreateTime', 'Members']) assert.match(text, new RegExp(field), `the tooltip lists ${field}`);
@@ -240,10 +246,13 @@ export function steps(): Step[] {
             await readme('context-menu', { include: [wb.sidebar(), menu], bottomAt: { locator: menu, extra: 60 } });
           },
         });
-        const text = await wb.waitFor(async () => {
-          const value = await wb.readClipboard();
-          return value !== 'e2e clipboard sentinel' ? value : undefined;
-        }, { timeout: 10000, message: 'the clipboard to change' });
+        const text = await wb.waitFor(
+          async () => {
+            const value = await wb.readClipboard();
+            return value !== 'e2e clipboard sentinel' ? value : undefined;
+          },
+          { timeout: 10000, message: 'the clipboard to change' },
+        );
         assert.equal(text, fixtures.pagedGroupId);
       },
     },
@@ -253,13 +262,25 @@ export function steps(): Step[] {
       needs: ['expand'],
       async run({ wb, fixtures, readme }) {
         await wb.contextMenu(fixtures.pagedGroupId, 'Open as JSON', { level: 3, upFirst: true });
-        await wb.waitFor(async () => (await wb.activeTab().innerText().catch(() => '')).includes(fixtures.pagedGroupId), {
-          message: `an editor tab named after ${fixtures.pagedGroupId}`,
-        });
-        const text = await wb.waitFor(async () => {
-          const value = await wb.activeEditorText().catch(() => '');
-          return value.includes(fixtures.pagedGroupId) ? value : undefined;
-        }, { message: 'the JSON editor to show the GroupId' });
+        await wb.waitFor(
+          async () =>
+            (
+              await wb
+                .activeTab()
+                .innerText()
+                .catch(() => '')
+            ).includes(fixtures.pagedGroupId),
+          {
+            message: `an editor tab named after ${fixtures.pagedGroupId}`,
+          },
+        );
+        const text = await wb.waitFor(
+          async () => {
+            const value = await wb.activeEditorText().catch(() => '');
+            return value.includes(fixtures.pagedGroupId) ? value : undefined;
+          },
+          { message: 'the JSON editor to show the GroupId' },
+        );
         assert.match(text, new RegExp(`"GroupId": "${fixtures.pagedGroupId}"`));
         assert.match(text, new RegExp(`"AppId": "${fixtures.appId}"`));
         const tab = await wb.activeTab().innerText();
@@ -291,7 +312,11 @@ export function steps(): Step[] {
         assert.match(errorRow.label, /The server had a problem/);
         assert.match(errorRow.description, /InternalError/, 'the error row names the error code');
         const level4 = (await wb.rows()).filter((row) => row.level === 4);
-        assert.deepEqual(level4.map((row) => row.label), [errorRow.label], 'only the error row under the group: no stale members');
+        assert.deepEqual(
+          level4.map((row) => row.label),
+          [errorRow.label],
+          'only the error row under the group: no stale members',
+        );
         // Its tooltip tells the whole cause and what to do; the README shows it with the row's inline actions.
         const errorLocator = await wb.revealRow(errorRow.label, { level: 4 });
         // (Pointing at the label's centre would make Playwright scroll the clipped label sideways: point near its start.)
@@ -309,10 +334,13 @@ export function steps(): Step[] {
         await emulator.control('PUT', 'faults', before);
         state.faultsBefore = undefined;
         await wb.inlineAction(errorRow.label, 'Retry', { level: 4 });
-        await wb.waitFor(async () => {
-          const shown = await memberRowsShown(wb);
-          return shown && shown.setSize === 51 && shown.first.label !== errorRow.label;
-        }, { timeout: 30000, message: 'the first page of members after Retry' });
+        await wb.waitFor(
+          async () => {
+            const shown = await memberRowsShown(wb);
+            return shown && shown.setSize === 51 && shown.first.label !== errorRow.label;
+          },
+          { timeout: 30000, message: 'the first page of members after Retry' },
+        );
         assert.equal(await wb.findRow(/server had a problem/i, { level: 4 }), undefined, 'the error row is gone');
       },
     },
@@ -323,7 +351,12 @@ export function steps(): Step[] {
       async run({ wb, liveClassroom, fixtures, state }) {
         await wb.clearToasts();
         const sts = STS_KEY;
-        await signInThroughPalette(wb, { profile: 'sts', accessKeyId: sts.accessKeyId, accessKeySecret: sts.accessKeySecret, securityToken: sts.securityToken });
+        await signInThroughPalette(wb, {
+          profile: 'sts',
+          accessKeyId: sts.accessKeyId,
+          accessKeySecret: sts.accessKeySecret,
+          securityToken: sts.securityToken,
+        });
         state.profiles.add('sts');
         await expectSignedInAs(wb, 'sts', liveClassroom.AppName);
         // A new profile is a new root: its apps are shown collapsed, nothing of demo's expansion remains.
@@ -333,7 +366,13 @@ export function steps(): Step[] {
 
         // The status bar item runs Switch Profile…; the palette command is the fallback if the click missed.
         await wb.statusBarItem('sts').click();
-        const opened = await wb.quickInput().waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+        const opened = await wb
+          .quickInput()
+          .waitFor({ state: 'visible', timeout: 5000 })
+          .then(
+            () => true,
+            () => false,
+          );
         if (!opened) await wb.runCommand(COMMAND.switchProfile);
         await wb.pick('Interactive Messages profile', 'demo');
         await wb.statusBarItem('demo').waitFor({ state: 'visible', timeout: 10000 });

@@ -4,7 +4,7 @@
 import * as childProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Demo, DEFAULT_LATENCY_MS, DEFAULT_PORT, startDemo } from './demo';
+import { type Demo, DEFAULT_LATENCY_MS, DEFAULT_PORT, startDemo } from './demo';
 import { REPO } from './paths';
 import { seconds } from './text';
 import { messageOf } from './wait';
@@ -84,6 +84,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
+  // eslint-disable-next-line prefer-const -- assigned when start-up finishes; the signal handlers below read it before then
   let demo: Demo | undefined;
   let stopping = false;
   let pendingSignal: string | undefined;
@@ -99,7 +100,8 @@ async function main(argv: string[]): Promise<void> {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(sig, () => {
       if (demo) void shutdown(sig, 0);
-      else if (pendingSignal) process.exit(130); // a second Ctrl+C during start-up: leave now ('exit' hooks end the children)
+      else if (pendingSignal)
+        process.exit(130); // a second Ctrl+C during start-up: leave now ('exit' hooks end the children)
       else {
         pendingSignal = sig;
         say(`${sig}: stopping as soon as start-up has finished (again to leave at once)…`);

@@ -53,7 +53,7 @@ describe('commands (real extension host)', () => {
     assert.equal(await vscode.env.clipboard.readText(), fixtures.appId);
   });
 
-  it('copies the node\'s API call as code in each language, with the key read from the environment', async () => {
+  it("copies the node's API call as code in each language, with the key read from the environment", async () => {
     for (const [language, marker] of [
       [/^TypeScript$/, 'client.request("ListMessageGroupUser"'],
       [/^Python$/, 'request.set_action_name("ListMessageGroupUser")'],
@@ -78,7 +78,7 @@ describe('commands (real extension host)', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('opens the node\'s raw API data as a read-only JSON document', async () => {
+  it("opens the node's raw API data as a read-only JSON document", async () => {
     const uri = (await vscode.commands.executeCommand('imExplorer.openJson', small)) as vscode.Uri;
     assert.equal(uri.scheme, JSON_SCHEME);
     const document = vscode.window.activeTextEditor?.document;
@@ -123,7 +123,11 @@ describe('commands (real extension host)', () => {
 
   it('finds a group listed under no configured user: a detail document and an offer to add its creator', async () => {
     const special = emulator.dataset.apps.find((app) => app.AppId === fixtures.specialAppId)!;
-    const { result, input } = await runWithInput<FindGroupOutcome>(api, 'imExplorer.findGroup', findGroupSteps(new RegExp(escapeRegExp(special.AppName)), fixtures.specialGroupId));
+    const { result, input } = await runWithInput<FindGroupOutcome>(
+      api,
+      'imExplorer.findGroup',
+      findGroupSteps(new RegExp(escapeRegExp(special.AppName)), fixtures.specialGroupId),
+    );
     assert.equal(result?.revealedAt, undefined);
     const document = vscode.window.activeTextEditor?.document;
     assert.equal(document?.uri.scheme, JSON_SCHEME);
@@ -134,14 +138,24 @@ describe('commands (real extension host)', () => {
   it('reports an unknown group clearly', async () => {
     const { result, input } = await runWithInput(api, 'imExplorer.findGroup', findGroupSteps(demoAppLabel(), 'no-such-group'));
     assert.equal(result, undefined);
-    assert.ok(api.log.recent.some((line) => /Find Group: .*GroupId/.test(line)), api.log.recent.slice(-5).join('\n'));
+    assert.ok(
+      api.log.recent.some((line) => /Find Group: .*GroupId/.test(line)),
+      api.log.recent.slice(-5).join('\n'),
+    );
     assert.ok(input.messages.some((message) => /GroupId/.test(message.message)));
   });
 
   it('finds members in a group by id, and says who is not a member', async () => {
-    const steps = (userIds: string) => [picked(/Find member: app/, demoAppLabel()), typed(/Find member: GroupId/, fixtures.smallGroupId), typed(/Find member: UserId/, userIds)];
+    const steps = (userIds: string) => [
+      picked(/Find member: app/, demoAppLabel()),
+      typed(/Find member: GroupId/, fixtures.smallGroupId),
+      typed(/Find member: UserId/, userIds),
+    ];
     const { result, input } = await runWithInput<FindMemberOutcome>(api, 'imExplorer.findMember', steps(`${member.member.UserId}, not-a-member`));
-    assert.deepEqual(result?.members.map((m) => m.UserId), [member.member.UserId]);
+    assert.deepEqual(
+      result?.members.map((m) => m.UserId),
+      [member.member.UserId],
+    );
     assert.deepEqual(result?.missing, ['not-a-member']);
     assert.equal(result?.revealed, true);
     assert.ok(input.messages.some((message) => message.severity === 'warning' && /not-a-member/.test(message.message)));
@@ -166,7 +180,10 @@ describe('commands (real extension host)', () => {
       const { result, input } = await runWithInput(api, 'imExplorer.findGroup', findGroupSteps(demoAppLabel(), groupId));
       assert.equal(result, undefined);
       assert.match(input.prompts[1].validation ?? '', pattern, 'said while typing');
-      assert.deepEqual(input.messages.map((message) => message.severity), ['warning']);
+      assert.deepEqual(
+        input.messages.map((message) => message.severity),
+        ['warning'],
+      );
       assert.match(input.messages[0].message, pattern);
     }
     assert.equal(emulator.stats().requests, 0);
@@ -176,13 +193,18 @@ describe('commands (real extension host)', () => {
     await api.treeView.reveal(small, { select: true, focus: false });
     assert.equal(await vscode.commands.executeCommand('imExplorer.copyGroupId'), fixtures.smallGroupId, 'the selection');
     await api.treeView.reveal(api.tree.rootNode()!.pagedChildren().items.length ? (await children(api))[0] : small, { select: true, focus: false });
-    const { result } = await runWithInput(api, 'imExplorer.copyUserId', [picked(/Pick a user or member/, new RegExp(`^${escapeRegExp(member.member.UserId)}$`))]);
+    const { result } = await runWithInput(api, 'imExplorer.copyUserId', [
+      picked(/Pick a user or member/, new RegExp(`^${escapeRegExp(member.member.UserId)}$`)),
+    ]);
     assert.equal(result, member.member.UserId, 'a pick among the loaded users and members');
     assert.equal(await vscode.env.clipboard.readText(), member.member.UserId);
     api.tree.refresh();
     const nothing = await runWithInput(api, 'imExplorer.loadAll', []);
     assert.equal(nothing.result, undefined);
-    assert.deepEqual(nothing.input.messages.map((message) => message.severity), ['warning']);
+    assert.deepEqual(
+      nothing.input.messages.map((message) => message.severity),
+      ['warning'],
+    );
     assert.match(nothing.input.messages[0].message, /expand the Interactive Messages view/);
   });
 
@@ -194,25 +216,33 @@ describe('commands (real extension host)', () => {
     assert.notEqual(await vscode.env.clipboard.readText(), 'fake');
   });
 
-  it('goes from a member to that member\'s own groups: the user is added under the app and revealed', async () => {
+  it("goes from a member to that member's own groups: the user is added under the app and revealed", async () => {
     const other = (await children(api, small)).filter(isMember).find((node) => (node as MemberNode).member.UserId !== fixtures.userId) as MemberNode;
     assert.ok(other, 'a member who is not the configured user');
     emulator.resetStats();
     const id = (await vscode.commands.executeCommand('imExplorer.browseUserGroups', other)) as string;
     assert.ok(id.endsWith(`/user/${encodeURIComponent(other.member.UserId)}`), id);
-    assert.deepEqual((vscode.workspace.getConfiguration('imExplorer').get('users') as Record<string, string[]>)[fixtures.appId], [fixtures.userId, other.member.UserId]);
+    assert.deepEqual((vscode.workspace.getConfiguration('imExplorer').get('users') as Record<string, string[]>)[fixtures.appId], [
+      fixtures.userId,
+      other.member.UserId,
+    ]);
     assert.equal(api.treeView.selection[0]?.id, id);
     const user = await api.tree.findNode(id);
     assert.ok(user);
     await children(api, user);
-    assert.ok((emulator.stats().byAction.ListMessageGroup ?? 0) >= 1, 'the user\'s groups were listed');
+    assert.ok((emulator.stats().byAction.ListMessageGroup ?? 0) >= 1, "the user's groups were listed");
     await configure(api, { users: { [fixtures.appId]: [fixtures.userId] } });
   });
 
   it('Search Members looks up exact UserIds at once and reveals the one picked', async () => {
     const wanted = member.member.UserId;
     emulator.resetStats();
-    const { result, input } = await runWithInput<SearchMembersOutcome>(api, 'imExplorer.searchMembers', [searched(/Search members of/, `${wanted}, not-a-member`, new RegExp(`^${escapeRegExp(wanted)}$`))], small);
+    const { result, input } = await runWithInput<SearchMembersOutcome>(
+      api,
+      'imExplorer.searchMembers',
+      [searched(/Search members of/, `${wanted}, not-a-member`, new RegExp(`^${escapeRegExp(wanted)}$`))],
+      small,
+    );
     assert.deepEqual(result, { userId: wanted, revealed: true });
     assert.deepEqual(input.searchResults, [[wanted]], 'only real members are offered');
     assert.equal(emulator.stats().byAction.ListMessageGroupUserById, 1, 'both ids in one call');
@@ -223,10 +253,21 @@ describe('commands (real extension host)', () => {
     const user = small.parent!;
     const thousand = (await children(api, user)).find((node): node is GroupNode => isGroup(node) && node.group.GroupId === fixtures.thousandGroupId)!;
     await children(api, thousand);
-    const page = await api.session.client.listMessageGroupUser({ AppId: fixtures.appId, GroupId: fixtures.thousandGroupId, PageNum: 12, PageSize: 50, SortType: 0 });
+    const page = await api.session.client.listMessageGroupUser({
+      AppId: fixtures.appId,
+      GroupId: fixtures.thousandGroupId,
+      PageNum: 12,
+      PageSize: 50,
+      SortType: 0,
+    });
     const far = page.Result.UserList[7].UserId;
     const part = far.slice(1);
-    const { result } = await runWithInput<SearchMembersOutcome>(api, 'imExplorer.searchMembers', [searched(/Search members of/, part, new RegExp(`^${escapeRegExp(far)}$`))], thousand);
+    const { result } = await runWithInput<SearchMembersOutcome>(
+      api,
+      'imExplorer.searchMembers',
+      [searched(/Search members of/, part, new RegExp(`^${escapeRegExp(far)}$`))],
+      thousand,
+    );
     assert.deepEqual(result, { userId: far, revealed: true });
     assert.ok(thousand.pagedChildren().items.length >= 600, 'the pages in between were loaded to reveal it');
     assert.equal(api.treeView.selection[0]?.id, `${thousand.id}/member/${encodeURIComponent(far)}`);
@@ -239,7 +280,7 @@ describe('commands (real extension host)', () => {
     assert.equal(emulator.stats().requests, 0);
   });
 
-  it('Show Details reads a group\'s and a member\'s details into a document and the tooltip', async () => {
+  it("Show Details reads a group's and a member's details into a document and the tooltip", async () => {
     const groupDetail = (await vscode.commands.executeCommand('imExplorer.showDetails', small)) as { GroupId: string; IsMuteAll: boolean };
     assert.equal(groupDetail.GroupId, fixtures.smallGroupId);
     assert.equal(JSON.parse(vscode.window.activeTextEditor!.document.getText()).IsMuteAll, groupDetail.IsMuteAll);
@@ -250,7 +291,7 @@ describe('commands (real extension host)', () => {
     assertNoSecrets([vscode.window.activeTextEditor!.document.getText()]);
   });
 
-  it('Show Recent Messages opens a readable document of the group\'s messages, JSON bodies pretty-printed', async () => {
+  it("Show Recent Messages opens a readable document of the group's messages, JSON bodies pretty-printed", async () => {
     const messages = (await vscode.commands.executeCommand('imExplorer.showMessages', small)) as { MessageId: string; Data: string }[];
     const expected = emulator.dataset.groups[fixtures.smallGroupId].messages;
     assert.equal(messages.length, Math.min(expected, 200));
@@ -266,7 +307,10 @@ describe('commands (real extension host)', () => {
     assert.equal((await runWithInput(api, 'imExplorer.addUser', [typed(/Add user to/, fixtures.noGroupsUserId)], app)).result, fixtures.noGroupsUserId);
     const refreshed = (await children(api)).find((node): node is AppNode => isApp(node) && node.appId === fixtures.appId)!;
     const users = (await children(api, refreshed)) as UserNode[];
-    assert.deepEqual(users.map((node) => node.userId), [fixtures.userId, fixtures.noGroupsUserId]);
+    assert.deepEqual(
+      users.map((node) => node.userId),
+      [fixtures.userId, fixtures.noGroupsUserId],
+    );
     const empty = await children(api, users[1]);
     assert.match(String(empty[0].treeItem().label), /No groups/);
     await vscode.commands.executeCommand('imExplorer.removeUser', users[1]);

@@ -38,10 +38,7 @@ describe('credentials and profiles (real extension host)', () => {
     assert.equal(api.profiles.activeName(), 'demo');
     assert.equal(api.profiles.active()?.keyHint, `${DEMO_KEY.accessKeyId.slice(0, 4)}…${DEMO_KEY.accessKeyId.slice(-4)}`);
     const apps = await children(api);
-    assert.deepEqual(
-      apps.map((node) => node.ids().appId).sort(),
-      emulator.dataset.apps.map((app) => app.AppId).sort(),
-    );
+    assert.deepEqual(apps.map((node) => node.ids().appId).sort(), emulator.dataset.apps.map((app) => app.AppId).sort());
     // Nothing secret in settings, the environment, globalState or the log.
     const settings = JSON.stringify(vscode.workspace.getConfiguration('imExplorer'));
     const state = JSON.stringify(api.context.globalState.keys().map((key) => api.context.globalState.get(key)));
@@ -62,9 +59,15 @@ describe('credentials and profiles (real extension host)', () => {
       assert.equal(api.profiles.list().length, 0);
       assert.equal(await api.context.secrets.get(SECRET_KEY + 'bad'), undefined);
       const warnings = input.messages.filter((message) => message.severity === 'warning').map((message) => message.message);
-      assert.ok(warnings.some((text) => pattern.test(text) && /Nothing was saved/.test(text)), `a warning says why: ${warnings.join('\n')}`);
-      assert.ok(!input.messages.some((message) => message.severity === 'error'), 'a refused key is the user\'s to fix, not an error toast');
-      assert.ok(api.log.recent.some((line) => pattern.test(line)), 'the log says why too');
+      assert.ok(
+        warnings.some((text) => pattern.test(text) && /Nothing was saved/.test(text)),
+        `a warning says why: ${warnings.join('\n')}`,
+      );
+      assert.ok(!input.messages.some((message) => message.severity === 'error'), "a refused key is the user's to fix, not an error toast");
+      assert.ok(
+        api.log.recent.some((line) => pattern.test(line)),
+        'the log says why too',
+      );
       assertNoSecrets(api.log.recent, secretsOf(DEMO_KEY, STS_KEY, DISABLED_KEY, key as typeof DEMO_KEY));
     });
   }
@@ -74,7 +77,10 @@ describe('credentials and profiles (real extension host)', () => {
     try {
       await configure(api, { endpoint: skewed.url });
       assert.equal(await signIn(api, 'skewed'), undefined);
-      assert.ok(api.log.recent.some((line) => /clock is off/.test(line)), api.log.recent.join('\n'));
+      assert.ok(
+        api.log.recent.some((line) => /clock is off/.test(line)),
+        api.log.recent.join('\n'),
+      );
     } finally {
       await skewed.close();
     }
@@ -86,7 +92,10 @@ describe('credentials and profiles (real extension host)', () => {
     assert.ok((await children(api)).length > 0);
     assert.equal(await signIn(api, 'restricted', RESTRICTED_KEY), 'restricted');
     const nodes = await children(api);
-    assert.ok(nodes.some((node) => node.kind === 'message' && /live:ListMessageApp/.test(labelOf(node))), nodes.map(labelOf).join(', '));
+    assert.ok(
+      nodes.some((node) => node.kind === 'message' && /live:ListMessageApp/.test(labelOf(node))),
+      nodes.map(labelOf).join(', '),
+    );
   });
 
   it('switches profile and the tree really switches with it', async () => {
@@ -97,7 +106,10 @@ describe('credentials and profiles (real extension host)', () => {
     assert.equal(api.profiles.activeName(), 'demo');
     assert.equal(api.tree.rootNode()?.profileName, 'demo');
     const apps = await children(api);
-    assert.ok(apps.every((node) => node.id.startsWith('/profile/demo/')), apps.map((node) => node.id).join(', '));
+    assert.ok(
+      apps.every((node) => node.id.startsWith('/profile/demo/')),
+      apps.map((node) => node.id).join(', '),
+    );
     const before = emulator.stats().requests;
     await children(api); // the active profile's own list, loaded once
     assert.equal(emulator.stats().requests, before);
@@ -116,7 +128,11 @@ describe('credentials and profiles (real extension host)', () => {
     it('Sign In with a key passed as arguments still asks for everything, and stores nothing by itself', async () => {
       const input = new TestUserInput(); // nothing scripted: the first prompt is unexpected and cancelled
       const result = await withInput(api, input, () =>
-        vscode.commands.executeCommand('imExplorer.signIn', { profile: 'planted', accessKeyId: DEMO_KEY.accessKeyId, accessKeySecret: DEMO_KEY.accessKeySecret }),
+        vscode.commands.executeCommand('imExplorer.signIn', {
+          profile: 'planted',
+          accessKeyId: DEMO_KEY.accessKeyId,
+          accessKeySecret: DEMO_KEY.accessKeySecret,
+        }),
       );
       assert.equal(result, undefined);
       assert.match(input.unexpected[0] ?? '', /Profile name/);
@@ -128,11 +144,17 @@ describe('credentials and profiles (real extension host)', () => {
       await signIn(api, 'demo');
       const { result, input } = await runWithInput(api, 'imExplorer.signOut', [confirmed(/Sign out of profile "demo"/, undefined)]);
       assert.equal(result, false);
-      assert.deepEqual(input.prompts.map((prompt) => prompt.kind), ['confirm']);
+      assert.deepEqual(
+        input.prompts.map((prompt) => prompt.kind),
+        ['confirm'],
+      );
       const planted = new TestUserInput([confirmed(/Sign out/, undefined)]);
       assert.equal(await withInput(api, planted, () => vscode.commands.executeCommand('imExplorer.signOut', { profile: 'demo', confirmed: true })), false);
       planted.assertDone();
-      assert.deepEqual(api.profiles.list().map((profile) => profile.name), ['demo']);
+      assert.deepEqual(
+        api.profiles.list().map((profile) => profile.name),
+        ['demo'],
+      );
       assert.ok(await api.context.secrets.get(SECRET_KEY + 'demo'));
     });
 
@@ -152,7 +174,13 @@ describe('credentials and profiles (real extension host)', () => {
         delete process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
         delete process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
       }
-      assert.deepEqual(api.profiles.list().map((profile) => profile.name).sort(), ['demo', 'other']);
+      assert.deepEqual(
+        api.profiles
+          .list()
+          .map((profile) => profile.name)
+          .sort(),
+        ['demo', 'other'],
+      );
       assert.equal(api.profiles.activeName(), 'other');
     });
   });
@@ -177,7 +205,10 @@ describe('credentials and profiles (real extension host)', () => {
       process.env.ALIBABA_CLOUD_SECURITY_TOKEN = STS_KEY.securityToken;
       await api.session.reload();
       assert.equal(api.profiles.list().length, 0, 'nothing is imported silently');
-      assert.equal((await runWithInput(api, 'imExplorer.importCredentials', [picked(/Import credentials/, /environment/), typed(/Profile name/, 'from-env')])).result, 'from-env');
+      assert.equal(
+        (await runWithInput(api, 'imExplorer.importCredentials', [picked(/Import credentials/, /environment/), typed(/Profile name/, 'from-env')])).result,
+        'from-env',
+      );
       assert.equal(api.profiles.active()?.source, 'environment');
       assert.equal(api.profiles.active()?.sts, true);
     });
@@ -194,11 +225,17 @@ describe('credentials and profiles (real extension host)', () => {
           ],
         }),
       );
-      assert.equal((await runWithInput(api, 'imExplorer.importCredentials', [picked(/Import credentials/, /\bcli$/), typed(/Profile name/, 'cli')])).result, 'cli');
+      assert.equal(
+        (await runWithInput(api, 'imExplorer.importCredentials', [picked(/Import credentials/, /\bcli$/), typed(/Profile name/, 'cli')])).result,
+        'cli',
+      );
       const role = await runWithInput(api, 'imExplorer.importCredentials', [picked(/Import credentials/, /\brole$/)]);
       assert.equal(role.result, undefined);
       assert.ok(role.input.messages.some((message) => message.severity === 'warning' && /RamRoleArn, which is not supported yet/.test(message.message)));
-      assert.deepEqual(api.profiles.list().map((profile) => profile.name), ['cli']);
+      assert.deepEqual(
+        api.profiles.list().map((profile) => profile.name),
+        ['cli'],
+      );
       assert.ok(api.log.recent.some((line) => /mode RamRoleArn, which is not supported yet/.test(line)));
     });
 
@@ -206,12 +243,21 @@ describe('credentials and profiles (real extension host)', () => {
       const file = path.join(dir, 'credentials');
       process.env.ALIBABA_CLOUD_CREDENTIALS_FILE = file;
       await fs.writeFile(file, `[work]\ntype = access_key\naccess_key_id = ${DEMO_KEY.accessKeyId}\naccess_key_secret = ${DEMO_KEY.accessKeySecret}\n`);
-      assert.equal((await runWithInput(api, 'imExplorer.importCredentials', [picked(/Import credentials/, /\bwork$/), typed(/Profile name/, 'work')])).result, 'work');
+      assert.equal(
+        (await runWithInput(api, 'imExplorer.importCredentials', [picked(/Import credentials/, /\bwork$/), typed(/Profile name/, 'work')])).result,
+        'work',
+      );
       await fs.writeFile(file, `access_key_secret = ${DEMO_KEY.accessKeySecret}\n`);
       const broken = await runWithInput(api, 'imExplorer.importCredentials', [picked(/Import credentials/, /Cannot read/)]);
       assert.equal(broken.result, undefined);
-      assert.deepEqual(api.profiles.list().map((profile) => profile.name), ['work']);
-      assert.ok(api.log.recent.some((line) => /has no profile sections/.test(line)), api.log.recent.join('\n'));
+      assert.deepEqual(
+        api.profiles.list().map((profile) => profile.name),
+        ['work'],
+      );
+      assert.ok(
+        api.log.recent.some((line) => /has no profile sections/.test(line)),
+        api.log.recent.join('\n'),
+      );
       assertNoSecrets(api.log.recent);
     });
   });

@@ -22,7 +22,10 @@ describe('export (real extension host)', () => {
     api = await explorer();
     emulator = await signedInWorld(api);
     fixtures = emulator.dataset.fixtures;
-    await configure(api, { users: { [fixtures.appId]: [fixtures.userId, fixtures.manyGroupsUserId], [fixtures.specialAppId]: [fixtures.specialUserId] }, sortOrder: 'ascending' });
+    await configure(api, {
+      users: { [fixtures.appId]: [fixtures.userId, fixtures.manyGroupsUserId], [fixtures.specialAppId]: [fixtures.specialUserId] },
+      sortOrder: 'ascending',
+    });
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ime-export-'));
   });
 
@@ -53,12 +56,19 @@ describe('export (real extension host)', () => {
     const file = path.join(dir, 'members.csv');
     const { result, input } = await exportTo(thousand, /^CSV$/, file);
     assert.equal(result?.written, fixtures.thousandGroupTotal);
-    assert.match(input.prompts.find((prompt) => prompt.kind === 'saveDialog')?.suggested ?? '', new RegExp(`members-${fixtures.appId}-${fixtures.thousandGroupId}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    assert.match(
+      input.prompts.find((prompt) => prompt.kind === 'saveDialog')?.suggested ?? '',
+      new RegExp(`members-${fixtures.appId}-${fixtures.thousandGroupId}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    );
     const lines = (await fs.readFile(file, 'utf8')).trimEnd().split('\r\n');
     assert.equal(lines[0], 'UserId,JoinTime');
     assert.equal(lines.length - 1, fixtures.thousandGroupTotal);
     assert.equal(new Set(lines.slice(1).map((line) => line.split(',')[0])).size, fixtures.thousandGroupTotal);
-    assert.deepEqual((await fs.readdir(dir)).filter((name) => name.endsWith('.partial')), [], 'no temporary file left');
+    assert.deepEqual(
+      (await fs.readdir(dir)).filter((name) => name.endsWith('.partial')),
+      [],
+      'no temporary file left',
+    );
   });
 
   it('quotes special-character ids in CSV and keeps them exact in JSON, with a BOM for Excel on request', async () => {
@@ -67,15 +77,25 @@ describe('export (real extension host)', () => {
     await exportTo(special, /^CSV for Excel$/, csv);
     const text = await fs.readFile(csv, 'utf8');
     assert.ok(text.startsWith('\uFEFF'), 'BOM');
-    const firstCells = text.slice(1).trimEnd().split('\r\n').slice(1).map((line) => line.slice(0, line.lastIndexOf(',')));
-    for (const id of fixtures.specialMemberIds) assert.ok(firstCells.includes(id) || firstCells.includes(`"${id.replace(/"/g, '""')}"`), `the CSV holds ${id}: ${firstCells.join(' | ')}`);
+    const firstCells = text
+      .slice(1)
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.slice(0, line.lastIndexOf(',')));
+    for (const id of fixtures.specialMemberIds)
+      assert.ok(firstCells.includes(id) || firstCells.includes(`"${id.replace(/"/g, '""')}"`), `the CSV holds ${id}: ${firstCells.join(' | ')}`);
     const json = path.join(dir, 'special.json');
     await exportTo(special, /^JSON$/, json);
     const members = JSON.parse(await fs.readFile(json, 'utf8')) as { UserId: string }[];
-    for (const id of fixtures.specialMemberIds) assert.ok(members.some((member) => member.UserId === id), `exact: ${id}`);
+    for (const id of fixtures.specialMemberIds)
+      assert.ok(
+        members.some((member) => member.UserId === id),
+        `exact: ${id}`,
+      );
   });
 
-  it('writes an app\'s groups (of its configured users) with the listing user', async () => {
+  it("writes an app's groups (of its configured users) with the listing user", async () => {
     const file = path.join(dir, 'groups.json');
     const { result } = await exportTo(await app(fixtures.appId), /^JSON$/, file);
     const groups = JSON.parse(await fs.readFile(file, 'utf8')) as { GroupId: string; ListedByUserId: string }[];
@@ -92,7 +112,10 @@ describe('export (real extension host)', () => {
     const missing = path.join(dir, 'no-such-folder', 'x.csv');
     const { result, input } = await exportTo(small, /^CSV$/, missing);
     assert.equal(result, undefined);
-    assert.ok(input.messages.some((message) => message.severity === 'warning' && /Cannot write .*ENOENT.*Nothing was written/.test(message.message)), JSON.stringify(input.messages));
+    assert.ok(
+      input.messages.some((message) => message.severity === 'warning' && /Cannot write .*ENOENT.*Nothing was written/.test(message.message)),
+      JSON.stringify(input.messages),
+    );
     await assert.rejects(fs.stat(path.join(dir, 'no-such-folder')));
   });
 

@@ -46,9 +46,16 @@ describe('filter (real extension host)', () => {
     const target = members[1].member.UserId;
     await setFilter(target);
     const apps = await children(api);
-    assert.deepEqual(apps.filter(isApp).map((node) => node.ids().appId), [fixtures.appId], 'only the app with a loaded match');
+    assert.deepEqual(
+      apps.filter(isApp).map((node) => node.ids().appId),
+      [fixtures.appId],
+      'only the app with a loaded match',
+    );
     const again = await groupNamed(fixtures.smallGroupId);
-    assert.deepEqual((await children(api, again)).filter(isMember).map((node) => (node as MemberNode).member.UserId), [target]);
+    assert.deepEqual(
+      (await children(api, again)).filter(isMember).map((node) => (node as MemberNode).member.UserId),
+      [target],
+    );
     assert.match(api.tree.summary() ?? '', new RegExp(`^Filter: "${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" — [1-9][\\d,]* of [\\d,]+ loaded match$`));
   });
 
@@ -58,14 +65,23 @@ describe('filter (real extension host)', () => {
     const app = (await children(api)).find((node) => isApp(node) && node.appId === fixtures.appId)!;
     const user = (await children(api, app)).find(isUser)!;
     const groups = (await children(api, user)).filter(isGroup) as GroupNode[];
-    assert.deepEqual(groups.map((node) => node.group.GroupId), [fixtures.pagedGroupId]);
+    assert.deepEqual(
+      groups.map((node) => node.group.GroupId),
+      [fixtures.pagedGroupId],
+    );
     assert.ok((await children(api)).filter(isApp).length > 1, 'apps are not filtered by a group: filter');
   });
 
   it('Search Further loads pages at the rate limit until a match beyond the loaded ones appears', async () => {
     const thousand = await groupNamed(fixtures.thousandGroupId);
     await children(api, thousand);
-    const all = await api.session.client.listMessageGroupUser({ AppId: fixtures.appId, GroupId: fixtures.thousandGroupId, PageNum: 9, PageSize: 50, SortType: 0 });
+    const all = await api.session.client.listMessageGroupUser({
+      AppId: fixtures.appId,
+      GroupId: fixtures.thousandGroupId,
+      PageNum: 9,
+      PageSize: 50,
+      SortType: 0,
+    });
     const deep = all.Result.UserList[10].UserId;
     await setFilter(`member:${deep}`);
     const before = await children(api, thousand);
@@ -78,7 +94,10 @@ describe('filter (real extension host)', () => {
     assert.equal(outcome.loaded, 450, 'stops at the page that brought the match');
     assert.equal(emulator.stats().byAction.ListMessageGroupUser, 8);
     const after = await children(api, thousand);
-    assert.deepEqual(after.filter(isMember).map((node) => (node as MemberNode).member.UserId), [deep]);
+    assert.deepEqual(
+      after.filter(isMember).map((node) => (node as MemberNode).member.UserId),
+      [deep],
+    );
   });
 
   it('refuses an empty or a 10,000-character filter while typing and changes nothing', async () => {
@@ -87,7 +106,10 @@ describe('filter (real extension host)', () => {
       const { result, input } = await runWithInput(api, 'imExplorer.filter', [typed(/Filter/, bad)]);
       assert.equal(result, undefined);
       assert.ok(input.prompts[0].validation, 'said while typing');
-      assert.deepEqual(input.messages.map((message) => message.severity), ['warning']);
+      assert.deepEqual(
+        input.messages.map((message) => message.severity),
+        ['warning'],
+      );
     }
     assert.equal(api.tree.filter?.text, 'keep-me');
   });
@@ -98,7 +120,10 @@ describe('filter (real extension host)', () => {
     await setFilter('no-such-member-anywhere');
     assert.ok(!(await children(api)).some(isApp), 'no app has a loaded match');
     const none: ExplorerNode[] = await children(api, small);
-    assert.ok(none.some((node) => isMessage(node) && /match/.test(labelOf(node))), none.map(labelOf).join(' | '));
+    assert.ok(
+      none.some((node) => isMessage(node) && /match/.test(labelOf(node))),
+      none.map(labelOf).join(' | '),
+    );
     emulator.resetStats();
     await vscode.commands.executeCommand('imExplorer.clearFilter');
     assert.equal(api.tree.filter, undefined);

@@ -30,7 +30,11 @@ export async function configure(api: ExplorerApi, values: Record<string, unknown
   }
   await reloaded;
   // Several writes may trigger several reloads: wait until the last one has read every value.
-  for (let i = 0; i < 50 && changes.some(([key, value]) => JSON.stringify(vscode.workspace.getConfiguration('imExplorer').get(key)) !== JSON.stringify(value)); i++) {
+  for (
+    let i = 0;
+    i < 50 && changes.some(([key, value]) => JSON.stringify(vscode.workspace.getConfiguration('imExplorer').get(key)) !== JSON.stringify(value));
+    i++
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   await api.session.reload();
@@ -70,7 +74,12 @@ export async function signIn(api: ExplorerApi, profile: string, key: EmulatorKey
 }
 
 /** Runs a command with its prompts answered by `steps`; checks every step was used and nothing else was asked. */
-export async function runWithInput<T>(api: ExplorerApi, command: string, steps: Step[], node?: ExplorerNode): Promise<{ result: T | undefined; input: TestUserInput }> {
+export async function runWithInput<T>(
+  api: ExplorerApi,
+  command: string,
+  steps: Step[],
+  node?: ExplorerNode,
+): Promise<{ result: T | undefined; input: TestUserInput }> {
   const input = new TestUserInput(steps);
   const result = await withInput(api, input, () => vscode.commands.executeCommand<T>(command, ...(node ? [node] : [])));
   input.assertDone();
@@ -97,7 +106,7 @@ export function labelOf(node: ExplorerNode): string {
 
 export async function childByLabel(api: ExplorerApi, parent: ExplorerNode | undefined, label: string): Promise<ExplorerNode> {
   const nodes = await children(api, parent);
-  const found = nodes.find((node) => labelOf(node) === label || node.ids().appId === label && node.kind === 'app');
+  const found = nodes.find((node) => labelOf(node) === label || (node.ids().appId === label && node.kind === 'app'));
   assert.ok(found, `no child "${label}" among ${nodes.map(labelOf).join(', ')}`);
   return found;
 }

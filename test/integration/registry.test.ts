@@ -26,7 +26,10 @@ describe('command registry and context values (real extension host)', () => {
     const contributed: { command: string }[] = api.context.extension.packageJSON.contributes.commands;
     assert.deepEqual([...api.commandIds].sort(), contributed.map((entry) => entry.command).sort());
     const known = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(api.commandIds.filter((id) => !known.has(id)), []);
+    assert.deepEqual(
+      api.commandIds.filter((id) => !known.has(id)),
+      [],
+    );
   });
 
   it('refuses a duplicate id before registering anything', () => {
@@ -58,7 +61,10 @@ describe('command registry and context values (real extension host)', () => {
       emulator.setFaults({});
     }
     const table: string[] = Object.values(CONTEXT_VALUES);
-    assert.deepEqual([...seen.keys()].filter((value) => !table.includes(value)), []);
+    assert.deepEqual(
+      [...seen.keys()].filter((value) => !table.includes(value)),
+      [],
+    );
     for (const value of ['app', 'app.configured', 'user', 'group', 'member', 'loadMore', 'error', 'message']) {
       assert.ok(seen.has(value), `the walk met a ${value} row`);
     }

@@ -17,11 +17,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, newContext } from '../harness/chromium';
-import { CodeServer, copyServerLogs, NO_GALLERY, startCodeServer, writeUserSettings } from '../harness/codeServer';
+import { type CodeServer, copyServerLogs, NO_GALLERY, startCodeServer, writeUserSettings } from '../harness/codeServer';
 import { ensureCodeServer } from '../harness/codeServerInstall';
 import { EXTENSION_BUNDLE, INTEGRATION_TESTS_ENTRY, REPO, requireBuilt } from '../harness/paths';
 import { memoryOfTree } from '../harness/processTree';
-import { AutomationExit, developmentUrl, exposeAutomation, NO_USER_ENV_ARGS, SMOKE_TEST_ARGS, WorkbenchLogFile } from '../harness/smokeTest';
+import { type AutomationExit, developmentUrl, exposeAutomation, NO_USER_ENV_ARGS, SMOKE_TEST_ARGS, type WorkbenchLogFile } from '../harness/smokeTest';
 import { firstLine, messageOf, stackOf } from '../harness/wait';
 
 const OUTPUT_DIR = path.join(REPO, 'test-output', 'integration');
@@ -65,7 +65,9 @@ interface RunState {
 async function saveArtifacts(state: RunState, reason: string, resultsFile: string): Promise<void> {
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
   fs.writeFileSync(path.join(OUTPUT_DIR, 'reason.txt'), `${reason}\n`);
-  await state.page?.screenshot({ path: path.join(OUTPUT_DIR, 'screenshot.png'), timeout: 10_000 }).catch((error: unknown) => note(`no screenshot: ${messageOf(error)}`));
+  await state.page
+    ?.screenshot({ path: path.join(OUTPUT_DIR, 'screenshot.png'), timeout: 10_000 })
+    .catch((error: unknown) => note(`no screenshot: ${messageOf(error)}`));
   fs.writeFileSync(path.join(OUTPUT_DIR, 'browser-console.log'), `${state.consoleLines.join('\n')}\n`);
   fs.writeFileSync(path.join(OUTPUT_DIR, 'workbench-log.txt'), `${state.workbenchLines.join('\n')}\n`);
   if (fs.existsSync(resultsFile)) fs.copyFileSync(resultsFile, path.join(OUTPUT_DIR, 'results.json'));

@@ -10,7 +10,23 @@ import type { MessageNode } from '../../src/tree/messageNode';
 import type { ExplorerNode } from '../../src/tree/node';
 import type { UserNode } from '../../src/tree/userNode';
 import type { LoadAllOutcome } from '../../src/model/pagedList';
-import { assertNoSecrets, children, configure, explorer, isApp, isGroup, isLoadMore, isMember, isMessage, isUser, labelOf, reset, runWithInput, signedInWorld, visibleText } from './helpers';
+import {
+  assertNoSecrets,
+  children,
+  configure,
+  explorer,
+  isApp,
+  isGroup,
+  isLoadMore,
+  isMember,
+  isMessage,
+  isUser,
+  labelOf,
+  reset,
+  runWithInput,
+  signedInWorld,
+  visibleText,
+} from './helpers';
 import { typed } from './testInput';
 
 describe('explorer tree (real extension host)', () => {
@@ -74,7 +90,7 @@ describe('explorer tree (real extension host)', () => {
     assert.equal(emulator.stats().byAction.ListMessageGroupUser ?? 0, 0);
   });
 
-  it('pages a user\'s groups with Load more, and shows Total on the user', async () => {
+  it("pages a user's groups with Load more, and shows Total on the user", async () => {
     await configure(api, { pageSize: 20 });
     const many = await user(fixtures.manyGroupsUserId);
     let nodes = await children(api, many);
@@ -150,7 +166,10 @@ describe('explorer tree (real extension host)', () => {
     const rows = await children(api, thousand);
     const stopped = rows.find((node): node is MessageNode => isMessage(node) && node.contextValue === 'incomplete.stopped');
     assert.ok(stopped, rows.slice(-2).map(labelOf).join(' | '));
-    assert.match(labelOf(stopped), new RegExp(`^Loaded [\\d,]+ of ${fixtures.thousandGroupTotal.toLocaleString('en-US')} — stopped at page \\d+: .*server had a problem`));
+    assert.match(
+      labelOf(stopped),
+      new RegExp(`^Loaded [\\d,]+ of ${fixtures.thousandGroupTotal.toLocaleString('en-US')} — stopped at page \\d+: .*server had a problem`),
+    );
     assert.ok(!rows.some((node) => isLoadMore(node)), 'Resume, not Load more, continues it');
     emulator.setFaults({});
     const resumed = (await vscode.commands.executeCommand('imExplorer.resumeLoad', stopped)) as LoadAllOutcome;
@@ -298,6 +317,9 @@ describe('explorer tree (real extension host)', () => {
     assert.ok(nodes.length > 50);
     assertNoSecrets(visibleText(nodes));
     assertNoSecrets(api.log.recent);
-    assert.ok(api.log.recent.some((line) => /ListMessageGroupUser .*-> ok .*RequestId=/.test(line)), 'requests are logged');
+    assert.ok(
+      api.log.recent.some((line) => /ListMessageGroupUser .*-> ok .*RequestId=/.test(line)),
+      'requests are logged',
+    );
   });
 });

@@ -73,11 +73,21 @@ describe('settings', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8'));
     const properties = manifest.contributes.configuration.properties;
     assert.equal(properties['imExplorer.endpoint'].default, DEFAULTS.endpoint);
-    assert.deepEqual([properties['imExplorer.pageSize'].minimum, properties['imExplorer.pageSize'].maximum, properties['imExplorer.pageSize'].default], [LIMITS.pageSize.min, LIMITS.pageSize.max, DEFAULTS.pageSize]);
     assert.deepEqual(
-      [properties['imExplorer.requestTimeoutSeconds'].minimum, properties['imExplorer.requestTimeoutSeconds'].maximum, properties['imExplorer.requestTimeoutSeconds'].default],
+      [properties['imExplorer.pageSize'].minimum, properties['imExplorer.pageSize'].maximum, properties['imExplorer.pageSize'].default],
+      [LIMITS.pageSize.min, LIMITS.pageSize.max, DEFAULTS.pageSize],
+    );
+    assert.deepEqual(
+      [
+        properties['imExplorer.requestTimeoutSeconds'].minimum,
+        properties['imExplorer.requestTimeoutSeconds'].maximum,
+        properties['imExplorer.requestTimeoutSeconds'].default,
+      ],
       [TIMEOUT_SECONDS.min, TIMEOUT_SECONDS.max, DEFAULTS.timeoutMs / 1000],
     );
-    assert.deepEqual([properties['imExplorer.callsPerSecond'].maximum, properties['imExplorer.callsPerSecond'].default], [LIMITS.callsPerSecond, DEFAULTS.callsPerSecond]);
+    assert.deepEqual(
+      [properties['imExplorer.callsPerSecond'].maximum, properties['imExplorer.callsPerSecond'].default],
+      [LIMITS.callsPerSecond, DEFAULTS.callsPerSecond],
+    );
   });
 });

@@ -67,10 +67,11 @@ export async function rawServer(answer: (request: http.IncomingMessage) => { sta
   const state: RawServer = {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests: 0,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   return state;
 }
@@ -108,10 +109,11 @@ export async function recordingProxy(target: string): Promise<RecordingProxy> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     seen,
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { buildSnippet, shellQuote, SNIPPET_LANGUAGES, SnippetRequest } from '../../src/snippets';
-import { DEMO_KEY, STS_KEY, startEmulator, RunningEmulator } from '../../src/emulator';
+import { buildSnippet, shellQuote, SNIPPET_LANGUAGES, type SnippetRequest } from '../../src/snippets';
+import { DEMO_KEY, STS_KEY, startEmulator, type RunningEmulator } from '../../src/emulator';
 
 const TRICKY_ID = `grp 'quoted' $HOME "x" ü*~/+=&%`;
 
@@ -42,7 +43,9 @@ describe('copy as code snippets', () => {
     assert.ok(line, 'GroupId parameter line');
     let python: string;
     try {
-      python = execFileSync('python3', ['-c', `import sys\nv = ${line!.replace(/^request\.add_query_param\(/, '(')}\nsys.stdout.write(v[1])`], { encoding: 'utf8' });
+      python = execFileSync('python3', ['-c', `import sys\nv = ${line!.replace(/^request\.add_query_param\(/, '(')}\nsys.stdout.write(v[1])`], {
+        encoding: 'utf8',
+      });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         this.skip();
@@ -96,7 +99,6 @@ describe('copy as code snippets', () => {
 });
 
 function runNode(file: string, env: Record<string, string>): Promise<string> {
-  const { execFile } = require('node:child_process') as typeof import('node:child_process');
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [file], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 20_000 }, (error, stdout, stderr) => {
       if (error) {

@@ -62,7 +62,12 @@ export const importCredentials: Command = {
       })),
       ...problems.map(({ error }) => ({ label: '$(error) Cannot read', detail: describeError(error), problem: error })),
     ];
-    const choice = await services.input.showQuickPick(items, { title: 'Import credentials', placeHolder: 'Pick the credentials to import', matchOnDescription: true, ignoreFocusOut: true });
+    const choice = await services.input.showQuickPick(items, {
+      title: 'Import credentials',
+      placeHolder: 'Pick the credentials to import',
+      matchOnDescription: true,
+      ignoreFocusOut: true,
+    });
     if (!choice) return undefined;
     if (choice.problem) throw choice.problem;
     const picked = choice.candidate;

@@ -74,7 +74,9 @@ export async function askProfileName(services: Services, suggested: string): Pro
     value: suggested,
     validateInput: (value) =>
       validateProfileName(value) ??
-      (existing.has(value) ? { message: `Profile "${value}" exists: its key will be replaced.`, severity: vscode.InputBoxValidationSeverity.Warning } : undefined),
+      (existing.has(value)
+        ? { message: `Profile "${value}" exists: its key will be replaced.`, severity: vscode.InputBoxValidationSeverity.Warning }
+        : undefined),
   });
   if (name === undefined) throw new vscode.CancellationError();
   const invalid = validateProfileName(name);

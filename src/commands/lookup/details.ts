@@ -54,7 +54,11 @@ export const showMessages: Command = {
     );
     const order = settings.sortType === 1 ? 'newest first' : 'oldest first';
     const note = more ? `${order}; the first ${messages.length} (there are more)` : order;
-    await services.jsonDocuments.openText(`messages-${group.group.GroupId}`, messagesDocument(group.group.AppId, group.group.GroupId, messages, note), 'markdown');
+    await services.jsonDocuments.openText(
+      `messages-${group.group.GroupId}`,
+      messagesDocument(group.group.AppId, group.group.GroupId, messages, note),
+      'markdown',
+    );
     return messages;
   },
 };

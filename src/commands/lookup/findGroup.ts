@@ -57,7 +57,11 @@ export const findGroup: Command = {
     const inTree = (await appNodes(services)).some((node) => node.appId === appId);
     if (inTree) {
       void input
-        .showMessage('info', `Group ${group.GroupId} is not listed under any configured user of ${appId}. Its creator is ${group.CreatorId}.`, 'Add Creator as User')
+        .showMessage(
+          'info',
+          `Group ${group.GroupId} is not listed under any configured user of ${appId}. Its creator is ${group.CreatorId}.`,
+          'Add Creator as User',
+        )
         .then(async (choice) => {
           if (choice !== 'Add Creator as User') return;
           await addUserToApp(services, appId, group.CreatorId);

@@ -22,7 +22,10 @@ export const findMember: Command = {
     const typed = await input.showInputBox({
       title: 'Find member: UserId',
       prompt: 'One UserId, or several separated by commas.',
-      validateInput: (value) => splitIds(value).map((id) => idProblem(id, 'UserId')).find(Boolean) ?? (splitIds(value).length ? undefined : 'UserId is required.'),
+      validateInput: (value) =>
+        splitIds(value)
+          .map((id) => idProblem(id, 'UserId'))
+          .find(Boolean) ?? (splitIds(value).length ? undefined : 'UserId is required.'),
     });
     if (typed === undefined) return undefined;
     const userIds = splitIds(typed);

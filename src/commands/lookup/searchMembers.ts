@@ -52,11 +52,19 @@ async function search(services: Services, group: GroupNode, query: string, found
   if (ids.length !== 1 || query.includes(',')) return; // a list of ids: exact lookups only
   const needle = ids[0].toLowerCase();
   const loaded = group.pagedChildren();
-  offer(loaded.items.filter((member) => member.UserId.toLowerCase().includes(needle)).map((member) => ({ label: member.UserId, description: 'loaded', userId: member.UserId })));
+  offer(
+    loaded.items
+      .filter((member) => member.UserId.toLowerCase().includes(needle))
+      .map((member) => ({ label: member.UserId, description: 'loaded', userId: member.UserId })),
+  );
   if (!loaded.hasMore && loaded.error === undefined && !loaded.isUnloaded) return; // everything is loaded
   const startPage = Math.floor(loaded.items.length / loaded.pageSize) + 1;
   for await (const page of pagerFor(client, group.request(), settings.pageSize).pages({ signal, startPage })) {
-    offer(page.items.filter((member) => member.UserId.toLowerCase().includes(needle)).map((member) => ({ label: member.UserId, description: `page ${page.pageNum}`, userId: member.UserId })));
+    offer(
+      page.items
+        .filter((member) => member.UserId.toLowerCase().includes(needle))
+        .map((member) => ({ label: member.UserId, description: `page ${page.pageNum}`, userId: member.UserId })),
+    );
     if (offered.size >= MAX_MATCHES) return;
   }
 }
@@ -89,7 +97,8 @@ export const searchMembers: Command = {
     }
     const detail =
       picked.detailData ??
-      (await services.session.client.listMessageGroupUserById({ AppId: group.group.AppId, GroupId: group.group.GroupId, UserIdList: [picked.userId] })).Result.UserList[0];
+      (await services.session.client.listMessageGroupUserById({ AppId: group.group.AppId, GroupId: group.group.GroupId, UserIdList: [picked.userId] })).Result
+        .UserList[0];
     await services.jsonDocuments.open(`member-${picked.userId}`, { AppId: group.group.AppId, GroupId: group.group.GroupId, ...detail });
     return { userId: picked.userId, revealed: false };
   },

@@ -29,7 +29,11 @@ export const removeApp: Command = {
   async run(services, node): Promise<string> {
     const app = await targetNode(services, node, { kinds: ['app'], noun: 'an app added by AppId' });
     if (!app.configured) throw new UserInputError(`App ${app.appId} is listed by the API, not added by AppId: there is nothing to remove.`);
-    await updateSetting(services.session, 'apps', services.session.settings.apps.filter((id) => id !== app.appId));
+    await updateSetting(
+      services.session,
+      'apps',
+      services.session.settings.apps.filter((id) => id !== app.appId),
+    );
     return app.appId;
   },
 };

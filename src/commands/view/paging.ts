@@ -28,7 +28,10 @@ async function withLoadProgress(services: Services, owner: ExplorerNode, resume:
       const onProgress = (loaded: number, total: number | undefined) => {
         const increment = total ? ((loaded - reported) / total) * 100 : undefined;
         reported = loaded;
-        progress.report({ message: total !== undefined ? `${loaded.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}` : loaded.toLocaleString('en-US'), increment });
+        progress.report({
+          message: total !== undefined ? `${loaded.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}` : loaded.toLocaleString('en-US'),
+          increment,
+        });
       };
       try {
         return await (resume ? list.resume(controller.signal, onProgress) : list.loadAll(controller.signal, onProgress));

@@ -40,7 +40,10 @@ describe('client: injected faults are retried, or end in a clear error after bou
         }
         assert.ok(calls.length >= 1 && calls.length <= MAX_ATTEMPTS);
         for (const failed of calls.slice(0, -1)) assert.ok(codes.includes(failed.outcome), failed.outcome);
-        assert.deepEqual(calls.map((c) => c.attempt), calls.map((_, k) => k + 1));
+        assert.deepEqual(
+          calls.map((c) => c.attempt),
+          calls.map((_, k) => k + 1),
+        );
       }
       assert.ok(succeeded >= 20, `${succeeded} of 25 succeeded`);
     });
@@ -52,9 +55,15 @@ describe('client: injected faults are retried, or end in a clear error after bou
     emulator().setFaults({ errorRate: 0.05, html502Rate: 0.03, malformedJsonRate: 0.03, resetRate: 0.03, hangRate: 0.01, latencyMs: { min: 0, max: 10 } });
     const { client, calls } = newClient(emulator().url, DEMO_KEY, { timeoutMs: 300, maxAttempts: 6 });
     const result = await memberPager(client, { AppId: appId, GroupId: thousandGroupId }).loadAll();
-    assert.deepEqual(result.items.map((m) => m.UserId), expected);
+    assert.deepEqual(
+      result.items.map((m) => m.UserId),
+      expected,
+    );
     assert.equal(result.duplicatesDropped, 0);
-    assert.ok(calls.some((c) => c.outcome !== 'ok'), 'faults happened');
+    assert.ok(
+      calls.some((c) => c.outcome !== 'ok'),
+      'faults happened',
+    );
   });
 
   it('an abort during a backoff sleep ends the call at once with Cancelled; no further attempt', async () => {
@@ -76,7 +85,10 @@ describe('client: injected faults are retried, or end in a clear error after bou
     const { client, calls } = newClient(emulator().url, RESTRICTED_KEY);
     await assert.rejects(client.listMessageApp({ PageNum: 1, PageSize: 10 }), (e: ApiError) => e.code === 'Forbidden.RAM');
     const demo = newClient(emulator().url);
-    await assert.rejects(demo.client.getMessageGroup({ AppId: emulator().dataset.fixtures.appId, GroupId: 'no-such-group' }), (e: ApiError) => e.code === 'InvalidGroupId.NotFound');
+    await assert.rejects(
+      demo.client.getMessageGroup({ AppId: emulator().dataset.fixtures.appId, GroupId: 'no-such-group' }),
+      (e: ApiError) => e.code === 'InvalidGroupId.NotFound',
+    );
     assert.equal(calls.length + demo.calls.length, 2);
   });
 

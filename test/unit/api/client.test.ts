@@ -90,19 +90,25 @@ describe('client: calls against the emulator', function () {
 
   it('wrong secret -> SignatureDoesNotMatch, "the AccessKey secret is wrong", not retried', async () => {
     const { client, calls } = newClient(emulator().url, { ...DEMO_KEY, accessKeySecret: 'not-the-secret' });
-    await assert.rejects(client.listMessageApp({ PageNum: 1, PageSize: 10 }), expectCode('SignatureDoesNotMatch', (e) => {
-      assert.match(e.message, /AccessKey secret is wrong/);
-      assert.equal(e.status, 400);
-      assert.match(e.requestId ?? '', /\S/);
-      assert.equal(e.retryable, false);
-    }));
+    await assert.rejects(
+      client.listMessageApp({ PageNum: 1, PageSize: 10 }),
+      expectCode('SignatureDoesNotMatch', (e) => {
+        assert.match(e.message, /AccessKey secret is wrong/);
+        assert.equal(e.status, 400);
+        assert.match(e.requestId ?? '', /\S/);
+        assert.equal(e.retryable, false);
+      }),
+    );
     assert.equal(calls.length, 1);
     assert.equal(calls[0].outcome, 'SignatureDoesNotMatch');
   });
 
   it('unknown key -> InvalidAccessKeyId.NotFound; disabled key -> Forbidden.AccessKeyDisabled', async () => {
     await assert.rejects(
-      newClient(emulator().url, { accessKeyId: 'LTAI5tNobodyKnowsThis01', accessKeySecret: 'x'.repeat(30) }).client.listMessageApp({ PageNum: 1, PageSize: 10 }),
+      newClient(emulator().url, { accessKeyId: 'LTAI5tNobodyKnowsThis01', accessKeySecret: 'x'.repeat(30) }).client.listMessageApp({
+        PageNum: 1,
+        PageSize: 10,
+      }),
       expectCode('InvalidAccessKeyId.NotFound', (e) => assert.match(e.message, /AccessKey ID is unknown/)),
     );
     await assert.rejects(
@@ -113,18 +119,24 @@ describe('client: calls against the emulator', function () {
 
   it('Forbidden.RAM names the missing permission `live:<Action>`; allowed actions still work', async () => {
     const { client } = newClient(emulator().url, RESTRICTED_KEY);
-    await assert.rejects(client.listMessageApp({ PageNum: 1, PageSize: 10 }), expectCode('Forbidden.RAM', (e) => {
-      assert.match(e.message, /lacks `live:ListMessageApp`/);
-      assert.equal(e.status, 403);
-      assert.equal(e.action, 'ListMessageApp');
-    }));
+    await assert.rejects(
+      client.listMessageApp({ PageNum: 1, PageSize: 10 }),
+      expectCode('Forbidden.RAM', (e) => {
+        assert.match(e.message, /lacks `live:ListMessageApp`/);
+        assert.equal(e.status, 403);
+        assert.equal(e.action, 'ListMessageApp');
+      }),
+    );
     const { appId } = emulator().dataset.fixtures;
     assert.equal((await client.getMessageApp({ AppId: appId })).Result.AppId, appId);
   });
 
   it('STS problems: missing token, wrong token, malformed token', async () => {
     const base = { accessKeyId: STS_KEY.accessKeyId, accessKeySecret: STS_KEY.accessKeySecret };
-    await assert.rejects(newClient(emulator().url, base).client.listMessageApp({ PageNum: 1, PageSize: 10 }), expectCode('MissingSecurityToken', (e) => assert.match(e.message, /needs its security token/)));
+    await assert.rejects(
+      newClient(emulator().url, base).client.listMessageApp({ PageNum: 1, PageSize: 10 }),
+      expectCode('MissingSecurityToken', (e) => assert.match(e.message, /needs its security token/)),
+    );
     await assert.rejects(
       newClient(emulator().url, { ...base, securityToken: 'CAISsomeOtherTokenValue0123456789' }).client.listMessageApp({ PageNum: 1, PageSize: 10 }),
       expectCode('InvalidSecurityToken.MismatchWithAccessKey', (e) => assert.match(e.message, /does not belong/)),
@@ -139,17 +151,23 @@ describe('client: calls against the emulator', function () {
     const expired = { ...STS_KEY, accessKeyId: 'STS.ExpiredEmuKey01', tokenExpired: true };
     const server = await startEmulator({ keys: [expired] });
     try {
-      await assert.rejects(newClient(server.url, expired).client.listMessageApp({ PageNum: 1, PageSize: 10 }), expectCode('InvalidSecurityToken.Expired', (e) => assert.match(e.message, /has expired/)));
+      await assert.rejects(
+        newClient(server.url, expired).client.listMessageApp({ PageNum: 1, PageSize: 10 }),
+        expectCode('InvalidSecurityToken.Expired', (e) => assert.match(e.message, /has expired/)),
+      );
     } finally {
       await server.close();
     }
   });
 
-  it("a clock 20 minutes off -> InvalidTimeStamp.Expired, \"the computer's clock is off\", not retried", async () => {
+  it('a clock 20 minutes off -> InvalidTimeStamp.Expired, "the computer\'s clock is off", not retried', async () => {
     const server = await startEmulator({ clock: () => Date.now() + 20 * 60_000 });
     try {
       const { client, calls } = newClient(server.url);
-      await assert.rejects(client.listMessageApp({ PageNum: 1, PageSize: 10 }), expectCode('InvalidTimeStamp.Expired', (e) => assert.match(e.message, /clock is off/)));
+      await assert.rejects(
+        client.listMessageApp({ PageNum: 1, PageSize: 10 }),
+        expectCode('InvalidTimeStamp.Expired', (e) => assert.match(e.message, /clock is off/)),
+      );
       assert.equal(calls.length, 1);
     } finally {
       await server.close();
@@ -172,7 +190,10 @@ describe('client: calls against the emulator', function () {
       await client.listMessageApp({ PageNum: 1, PageSize: 10 });
       const second = await client.listMessageApp({ PageNum: 1, PageSize: 10 });
       assert.equal(second.Result.Total, emulator().dataset.apps.length);
-      assert.deepEqual(calls.map((c) => `${c.attempt}:${c.outcome}`), ['1:ok', '1:SignatureNonceUsed', '2:ok']);
+      assert.deepEqual(
+        calls.map((c) => `${c.attempt}:${c.outcome}`),
+        ['1:ok', '1:SignatureNonceUsed', '2:ok'],
+      );
       assert.equal(nonces[0], nonces[1]);
       assert.notEqual(nonces[2], nonces[1]);
       assert.equal(emulator().stats().byCode.SignatureNonceUsed, 1);
@@ -196,28 +217,44 @@ describe('client: calls against the emulator', function () {
     setTimeout(() => controller.abort(), 50);
     await assert.rejects(client.listMessageApp({ PageNum: 1, PageSize: 10 }, { signal: controller.signal }), expectCode(ClientErrorCode.Cancelled));
     assert.ok(performance.now() - t0 < 500);
-    assert.deepEqual(calls.map((c) => c.outcome), ['Cancelled']);
+    assert.deepEqual(
+      calls.map((c) => c.outcome),
+      ['Cancelled'],
+    );
   });
 
   it('a hung call times out per attempt and fails after the bounded attempts with RequestTimeout', async () => {
     emulator().setFaults({ hangRate: 1 });
     const { client, calls } = newClient(emulator().url, DEMO_KEY, { timeoutMs: 200, maxAttempts: 2 });
     const t0 = performance.now();
-    await assert.rejects(client.listMessageApp({ PageNum: 1, PageSize: 10 }), expectCode(ClientErrorCode.RequestTimeout, (e) => assert.match(e.message, /within 200 ms/)));
+    await assert.rejects(
+      client.listMessageApp({ PageNum: 1, PageSize: 10 }),
+      expectCode(ClientErrorCode.RequestTimeout, (e) => assert.match(e.message, /within 200 ms/)),
+    );
     assert.ok(performance.now() - t0 < 1500);
-    assert.deepEqual(calls.map((c) => `${c.attempt}:${c.outcome}`), ['1:RequestTimeout', '2:RequestTimeout']);
+    assert.deepEqual(
+      calls.map((c) => `${c.attempt}:${c.outcome}`),
+      ['1:RequestTimeout', '2:RequestTimeout'],
+    );
     assert.ok(calls.every((c) => c.durationMs >= 190 && c.durationMs < 600));
   });
 
   it('connection refused -> ECONNREFUSED, clear message, not retried', async () => {
     const port = await closedPort();
     const { client, calls } = newClient(`http://127.0.0.1:${port}`);
-    await assert.rejects(client.listMessageApp({ PageNum: 1, PageSize: 10 }), expectCode('ECONNREFUSED', (e) => assert.match(e.message, new RegExp(`Could not connect to http://127.0.0.1:${port}: the connection was refused`))));
+    await assert.rejects(
+      client.listMessageApp({ PageNum: 1, PageSize: 10 }),
+      expectCode('ECONNREFUSED', (e) => assert.match(e.message, new RegExp(`Could not connect to http://127.0.0.1:${port}: the connection was refused`))),
+    );
     assert.equal(calls.length, 1);
   });
 
   it('an onCall hook that throws does not break the call', async () => {
-    const { client } = newClient(emulator().url, DEMO_KEY, { onCall: () => { throw new Error('logger broke'); } });
+    const { client } = newClient(emulator().url, DEMO_KEY, {
+      onCall: () => {
+        throw new Error('logger broke');
+      },
+    });
     assert.ok((await client.listMessageApp({ PageNum: 1, PageSize: 10 })).Result);
   });
 
@@ -253,12 +290,15 @@ describe('client: options', () => {
     ['live.aliyuncs.com', /is not a URL/],
   ] as const) {
     it(`rejects the endpoint ${endpoint}`, () => {
-      assert.throws(() => new InteractiveMessagesClient({ ...key, endpoint }), (e: ApiError) => {
-        assert.equal(e.code, ClientErrorCode.InvalidConfiguration);
-        assert.match(e.message, phrase);
-        assert.ok(!e.message.includes('user:pass'));
-        return true;
-      });
+      assert.throws(
+        () => new InteractiveMessagesClient({ ...key, endpoint }),
+        (e: ApiError) => {
+          assert.equal(e.code, ClientErrorCode.InvalidConfiguration);
+          assert.match(e.message, phrase);
+          assert.ok(!e.message.includes('user:pass'));
+          return true;
+        },
+      );
     });
   }
 
@@ -295,12 +335,18 @@ describe('client: answers the emulator cannot give (raw servers)', () => {
     const server = await rawServer(() => ({ status: 503, body: '{"RequestId":"R5","Result":{"AppList":[],"HasMore":false,"Total":0}}' }));
     try {
       const { client, calls } = newClient(server.url, key);
-      await assert.rejects(client.listMessageApp({ PageNum: 1, PageSize: 10 }), expectCode(ClientErrorCode.HttpError, (e) => {
-        assert.equal(e.status, 503);
-        assert.equal(e.retryable, true);
-      }));
+      await assert.rejects(
+        client.listMessageApp({ PageNum: 1, PageSize: 10 }),
+        expectCode(ClientErrorCode.HttpError, (e) => {
+          assert.equal(e.status, 503);
+          assert.equal(e.retryable, true);
+        }),
+      );
       assert.equal(server.requests, 4);
-      assert.deepEqual(calls.map((c) => c.status), [503, 503, 503, 503]);
+      assert.deepEqual(
+        calls.map((c) => c.status),
+        [503, 503, 503, 503],
+      );
     } finally {
       await server.close();
     }
@@ -318,7 +364,10 @@ describe('client: answers the emulator cannot give (raw servers)', () => {
       const server = await rawServer(() => ({ status: 200, body }));
       try {
         const { client } = newClient(server.url, key);
-        await assert.rejects(client.listMessageApp({ PageNum: 1, PageSize: 10 }), expectCode(ClientErrorCode.InvalidResponse, (e) => assert.match(e.message, problem)));
+        await assert.rejects(
+          client.listMessageApp({ PageNum: 1, PageSize: 10 }),
+          expectCode(ClientErrorCode.InvalidResponse, (e) => assert.match(e.message, problem)),
+        );
         assert.equal(server.requests, 1);
       } finally {
         await server.close();
@@ -330,7 +379,10 @@ describe('client: answers the emulator cannot give (raw servers)', () => {
     const server = await rawServer(() => ({ status: 200, body: 'Service temporarily moved', contentType: 'text/plain' }));
     try {
       const { client } = newClient(server.url, key, { maxAttempts: 2 });
-      await assert.rejects(client.listMessageApp({ PageNum: 1, PageSize: 10 }), expectCode(ClientErrorCode.MalformedResponse, (e) => assert.match(e.message, /not the API's JSON \(text that is not valid JSON\)/)));
+      await assert.rejects(
+        client.listMessageApp({ PageNum: 1, PageSize: 10 }),
+        expectCode(ClientErrorCode.MalformedResponse, (e) => assert.match(e.message, /not the API's JSON \(text that is not valid JSON\)/)),
+      );
       assert.equal(server.requests, 2);
     } finally {
       await server.close();

@@ -14,7 +14,11 @@ describe('pop-core is loaded on the first request', () => {
       const constructed = loaded();
       api.listMessageApp({ PageNum: 1, PageSize: 1 }).catch(() => undefined).then(() => console.log(JSON.stringify({ before, constructed, after: loaded() })));
     `;
-    const figures = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()) as { before: number; constructed: number; after: number };
+    const figures = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()) as {
+      before: number;
+      constructed: number;
+      after: number;
+    };
     assert.equal(figures.before, 0, 'no pop-core module after importing the client');
     assert.equal(figures.constructed, 0, 'nor after building one');
     assert.ok(figures.after > 0, 'loaded by the first request');

@@ -13,10 +13,14 @@ describe('limiter: RateLimiter', () => {
     const limiter = new RateLimiter(10);
     const grants: number[] = [];
     const started = performance.now();
-    await Promise.all(Array.from({ length: 25 }, () => limiter.acquire().then((release) => {
-      grants.push(performance.now());
-      release();
-    })));
+    await Promise.all(
+      Array.from({ length: 25 }, () =>
+        limiter.acquire().then((release) => {
+          grants.push(performance.now());
+          release();
+        }),
+      ),
+    );
     for (let i = 0; i + 10 < grants.length; i++) {
       assert.ok(grants[i + 10] - grants[i] >= limiter.windowMs - 0.001, `calls ${i} and ${i + 10} only ${grants[i + 10] - grants[i]} ms apart`);
     }
@@ -28,10 +32,14 @@ describe('limiter: RateLimiter', () => {
   it('serves waiters first come, first served', async () => {
     const limiter = new RateLimiter(2);
     const order: number[] = [];
-    await Promise.all([1, 2, 3, 4].map((n) => limiter.acquire().then((release) => {
-      order.push(n);
-      release();
-    })));
+    await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        limiter.acquire().then((release) => {
+          order.push(n);
+          release();
+        }),
+      ),
+    );
     assert.deepEqual(order, [1, 2, 3, 4]);
   });
 
@@ -99,10 +107,13 @@ describe('limiter: withRetries', () => {
   it('gives up after maxAttempts with the last error', async () => {
     let calls = 0;
     await assert.rejects(
-      withRetries(async () => {
-        calls++;
-        throw retryable('ServiceUnavailable');
-      }, { policy: FAST, kind: 'read', action: 'ListMessageApp' }),
+      withRetries(
+        async () => {
+          calls++;
+          throw retryable('ServiceUnavailable');
+        },
+        { policy: FAST, kind: 'read', action: 'ListMessageApp' },
+      ),
       (e: ApiError) => e.code === 'ServiceUnavailable',
     );
     assert.equal(calls, 4);
@@ -116,10 +127,15 @@ describe('limiter: withRetries', () => {
       [retryable(), 'write'],
     ] as const) {
       let calls = 0;
-      await assert.rejects(withRetries(async () => {
-        calls++;
-        throw error;
-      }, { policy: FAST, kind, action: 'X' }));
+      await assert.rejects(
+        withRetries(
+          async () => {
+            calls++;
+            throw error;
+          },
+          { policy: FAST, kind, action: 'X' },
+        ),
+      );
       assert.equal(calls, 1, `${String(error)} / ${kind}`);
     }
   });
@@ -128,11 +144,14 @@ describe('limiter: withRetries', () => {
     const controller = new AbortController();
     let calls = 0;
     const t0 = performance.now();
-    const call = withRetries(async () => {
-      calls++;
-      setTimeout(() => controller.abort(), 30);
-      throw retryable();
-    }, { policy: { maxAttempts: 4, startingDelayMs: 2000, maxDelayMs: 2000 }, kind: 'read', action: 'ListMessageGroupUser', signal: controller.signal });
+    const call = withRetries(
+      async () => {
+        calls++;
+        setTimeout(() => controller.abort(), 30);
+        throw retryable();
+      },
+      { policy: { maxAttempts: 4, startingDelayMs: 2000, maxDelayMs: 2000 }, kind: 'read', action: 'ListMessageGroupUser', signal: controller.signal },
+    );
     // Full jitter can pick a 0 ms sleep; the retry then runs before the abort and the abort lands in the next sleep.
     await assert.rejects(call, (e: ApiError) => e.code === ClientErrorCode.Cancelled && e.action === 'ListMessageGroupUser');
     assert.ok(performance.now() - t0 < 500, 'did not wait for the backoff sleep');

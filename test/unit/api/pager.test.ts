@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ApiError, ClientErrorCode } from '../../../src/api/errors';
+import { type ApiError, ClientErrorCode } from '../../../src/api/errors';
 import { Pager, chooseConcurrency, groupPager, memberPager, messagePager, appPager, type ListSource, type Page } from '../../../src/api/pager';
 import type { GroupMember } from '../../../src/api/types';
 import { DEMO_KEY, STS_KEY } from '../../../src/emulator';
@@ -18,7 +18,14 @@ describe('pager: against the emulator', function () {
     const pager = memberPager(client, { AppId: fixtures().appId, GroupId: fixtures().pagedGroupId });
     const pages = [];
     for await (const page of pager.pages()) pages.push(page);
-    assert.deepEqual(pages.map((p) => [p.pageNum, p.items.length, p.hasMore]), [[1, 50, true], [2, 50, true], [3, 23, false]]);
+    assert.deepEqual(
+      pages.map((p) => [p.pageNum, p.items.length, p.hasMore]),
+      [
+        [1, 50, true],
+        [2, 50, true],
+        [3, 23, false],
+      ],
+    );
     assert.equal(pages[2].stoppedBecause, 'no-more-pages');
     assert.equal(pages[0].total, 123);
     assertUnique(pages.flatMap((p) => p.items.map((m) => m.UserId)));
@@ -32,7 +39,10 @@ describe('pager: against the emulator', function () {
     for await (const page of pager.pages()) sequential.push(...page.items.map((m) => m.UserId));
     const progress: [number, number | undefined][] = [];
     const result = await pager.loadAll({ onProgress: (loaded, total) => progress.push([loaded, total]) });
-    assert.deepEqual(result.items.map((m) => m.UserId), sequential);
+    assert.deepEqual(
+      result.items.map((m) => m.UserId),
+      sequential,
+    );
     assert.equal(result.items.length, 1000);
     assert.equal(result.total, 1000);
     assert.equal(result.stoppedBecause, 'no-more-pages');
@@ -40,7 +50,10 @@ describe('pager: against the emulator', function () {
     assert.equal(result.lastPage, 20);
     assert.equal(result.duplicatesDropped, 0);
     assert.deepEqual(progress.at(-1), [1000, 1000]);
-    assert.ok(progress.every(([loaded], i) => i === 0 || loaded >= progress[i - 1][0]), 'progress never goes back');
+    assert.ok(
+      progress.every(([loaded], i) => i === 0 || loaded >= progress[i - 1][0]),
+      'progress never goes back',
+    );
   });
 
   it('loadAll keeps the rate saturated without exceeding it: 200 pages at qps 100, throttled 0', async () => {
@@ -76,7 +89,12 @@ describe('pager: against the emulator', function () {
     assert.equal(groups.items.length, fixtures().manyGroupsCount);
     assertUnique(groups.items.map((g) => g.GroupId));
     const apps = await appPager(client, {}, 2).loadAll();
-    assert.deepEqual(apps.items.map((a) => a.AppId).sort(), emulator().dataset.apps.map((a) => a.AppId).sort());
+    assert.deepEqual(
+      apps.items.map((a) => a.AppId).sort(),
+      emulator()
+        .dataset.apps.map((a) => a.AppId)
+        .sort(),
+    );
     const messages = await messagePager(client, { AppId: fixtures().appId, GroupId: fixtures().bigGroupId }).loadAll();
     assert.equal(messages.items.length, emulator().dataset.groups[fixtures().bigGroupId].messages);
     assert.equal(messages.total, undefined);
@@ -150,7 +168,10 @@ describe('pager: against the emulator', function () {
     await assert.rejects(loading, (e: ApiError) => e.code === ClientErrorCode.Cancelled);
     assert.ok(performance.now() - t0 < 100);
     assert.ok(attemptStarts.length > 5 && attemptStarts.length < 100, `${attemptStarts.length} attempts`);
-    assert.ok(attemptStarts.every((start) => start <= t0 + 1), 'no attempt started after the cancel');
+    assert.ok(
+      attemptStarts.every((start) => start <= t0 + 1),
+      'no attempt started after the cancel',
+    );
     await sleep(200);
     const requests = emulator().stats().requests;
     await sleep(200);
@@ -160,7 +181,10 @@ describe('pager: against the emulator', function () {
   it('a page that keeps failing fails loadAll with that error (and aborts the other pages)', async () => {
     emulator().setFaults({ errorRate: 1, errorCodes: ['Forbidden'], actions: ['ListMessageGroupUser'] });
     const { client } = newClient(emulator().url);
-    await assert.rejects(memberPager(client, { AppId: fixtures().appId, GroupId: fixtures().thousandGroupId }).loadAll(), (e: ApiError) => e.code === 'Forbidden');
+    await assert.rejects(
+      memberPager(client, { AppId: fixtures().appId, GroupId: fixtures().thousandGroupId }).loadAll(),
+      (e: ApiError) => e.code === 'Forbidden',
+    );
   });
 });
 
@@ -184,7 +208,10 @@ describe('pager: servers that lie in ways the emulator does not', () => {
   it('the same full page forever with HasMore true: stops once a page brings nothing new past Total', async () => {
     const src = source((pageNum) => ({ pageNum, items: [member(1), member(2)], hasMore: true, total: 2, requestId: 'r' }));
     const result = await new Pager(src, 2).loadAll();
-    assert.deepEqual(result.items.map((m) => m.UserId), ['u1', 'u2']);
+    assert.deepEqual(
+      result.items.map((m) => m.UserId),
+      ['u1', 'u2'],
+    );
     assert.equal(result.stoppedBecause, 'no-new-items');
     assert.ok(src.calls.length < 20, `${src.calls.length} calls`);
     const pages = [];
@@ -197,7 +224,10 @@ describe('pager: servers that lie in ways the emulator does not', () => {
     const src = source((pageNum) => ({ pageNum, items: [member(pageNum)], hasMore: true, total: 10 ** 9, requestId: 'r' }));
     const pages = [];
     for await (const page of new Pager(src, 1).pages({ startPage: 99_998 })) pages.push(page);
-    assert.deepEqual(pages.map((p) => p.pageNum), [99_998, 99_999, 100_000]);
+    assert.deepEqual(
+      pages.map((p) => p.pageNum),
+      [99_998, 99_999, 100_000],
+    );
     assert.equal(pages.at(-1)!.stoppedBecause, 'page-limit');
   });
 

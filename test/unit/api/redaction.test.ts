@@ -48,13 +48,18 @@ describe('redaction', () => {
         assert.ok(!out.includes(leaked), `${leaked} leaked from ${out}`);
       }
     }
-    assert.equal(redact('Action=ListMessageApp&SignatureMethod=HMAC-SHA1&SignatureNonce=abc'), 'Action=ListMessageApp&SignatureMethod=HMAC-SHA1&SignatureNonce=abc');
+    assert.equal(
+      redact('Action=ListMessageApp&SignatureMethod=HMAC-SHA1&SignatureNonce=abc'),
+      'Action=ListMessageApp&SignatureMethod=HMAC-SHA1&SignatureNonce=abc',
+    );
   });
 
-  it("a pop-core error for SignatureDoesNotMatch (string-to-sign in the Message, signed URL appended) exposes nothing", () => {
+  it('a pop-core error for SignatureDoesNotMatch (string-to-sign in the Message, signed URL appended) exposes nothing', () => {
     const canonical = `AccessKeyId=${pct(KEY_ID)}&Action=ListMessageApp&SecurityToken=${pct(TOKEN)}`;
     const stringToSign = `GET&%2F&${pct(canonical)}`;
-    const signature = createHmac('sha1', SECRET + '&').update(stringToSign).digest('base64');
+    const signature = createHmac('sha1', SECRET + '&')
+      .update(stringToSign)
+      .digest('base64');
     const url = `https://live.aliyuncs.com/?${canonical}&Signature=${pct(signature)}`;
     const message = `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`;
     const thrown = Object.assign(new Error(`${message}, URL: ${url}`), {
@@ -65,7 +70,15 @@ describe('redaction', () => {
       entry: { response: { statusCode: 400 } },
     });
     const error = toApiError(thrown, { action: 'ListMessageApp', endpoint: 'https://live.aliyuncs.com', timeoutMs: 1000 });
-    const surfaces = [error.message, String(error.stack), String(error), JSON.stringify(error), inspect(error, { depth: 5, showHidden: true }), String(error.serverMessage), String(error.recommend)];
+    const surfaces = [
+      error.message,
+      String(error.stack),
+      String(error),
+      JSON.stringify(error),
+      inspect(error, { depth: 5, showHidden: true }),
+      String(error.serverMessage),
+      String(error.recommend),
+    ];
     for (const text of surfaces) assertClean(text, [signature, pct(signature)]);
     assert.match(error.message, /server string to sign is:GET&%2F&AccessKeyId%3D\*\*\*/);
   });
@@ -116,10 +129,25 @@ describe('redaction: nothing a failing call surfaces holds a credential or a sig
       await fail(DISABLED_KEY, proxy.url, {});
       await fail(RESTRICTED_KEY, proxy.url, {}, { errorRate: 1, errorCodes: ['Forbidden.RAM'] });
 
-      for (const code of ['SignatureDoesNotMatch', 'InvalidSecurityToken.MismatchWithAccessKey', 'RequestTimeout', 'ECONNRESET', 'MalformedResponse', 'Throttling.User', 'InvalidTimeStamp.Expired', 'ECONNREFUSED', 'InvalidAccessKeyId.NotFound', 'Forbidden.AccessKeyDisabled', 'Forbidden.RAM']) {
+      for (const code of [
+        'SignatureDoesNotMatch',
+        'InvalidSecurityToken.MismatchWithAccessKey',
+        'RequestTimeout',
+        'ECONNRESET',
+        'MalformedResponse',
+        'Throttling.User',
+        'InvalidTimeStamp.Expired',
+        'ECONNREFUSED',
+        'InvalidAccessKeyId.NotFound',
+        'Forbidden.AccessKeyDisabled',
+        'Forbidden.RAM',
+      ]) {
         assert.ok(codes.includes(code), `${code} was exercised (got ${codes.join(', ')})`);
       }
-      assert.ok(surfaces.some((s) => s.includes('server string to sign is:')), 'the string-to-sign message was surfaced (redacted)');
+      assert.ok(
+        surfaces.some((s) => s.includes('server string to sign is:')),
+        'the string-to-sign message was surfaced (redacted)',
+      );
 
       const signatures = new Set<string>();
       for (const sent of [...proxy.seen, ...skewedProxy.seen]) {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEMO_PROFILE_NAME, DEMO_PROFILE_SOURCE, DemoProfileStore, demoSignIn } from '../../../src/credentials/demo';
+import { DEMO_PROFILE_NAME, DEMO_PROFILE_SOURCE, type DemoProfileStore, demoSignIn } from '../../../src/credentials/demo';
 import type { AccessKeyCredential } from '../../../src/credentials/sources';
 import { DEMO_KEY } from '../../../src/emulator/keys';
 

@@ -2,13 +2,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  CredentialSourceError,
-  defaultCredentialsFilePath,
-  readAliyunCliConfig,
-  readCredentialsFile,
-  readEnvironment,
-} from '../../../src/credentials/sources';
+import { CredentialSourceError, defaultCredentialsFilePath, readAliyunCliConfig, readCredentialsFile, readEnvironment } from '../../../src/credentials/sources';
 
 const SECRET = 'sEcReT0123456789abcdefABCDEF12';
 const TOKEN = 'CAIS-sts-token-value/with+chars=';
@@ -70,7 +64,8 @@ describe('credential sources', () => {
     it('names the missing half of a pair without echoing the other', () => {
       assert.throws(
         () => readEnvironment({ ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET }),
-        (error: unknown) => error instanceof CredentialSourceError && /ALIBABA_CLOUD_ACCESS_KEY_ID is not set/.test(error.message) && !error.message.includes(SECRET),
+        (error: unknown) =>
+          error instanceof CredentialSourceError && /ALIBABA_CLOUD_ACCESS_KEY_ID is not set/.test(error.message) && !error.message.includes(SECRET),
       );
     });
 
@@ -82,14 +77,17 @@ describe('credential sources', () => {
 
   describe('aliyun CLI config', () => {
     it('imports AK and StsToken profiles and lists other modes as unsupported', async () => {
-      const file = await write('config.json', JSON.stringify({
-        current: 'default',
-        profiles: [
-          { name: 'default', mode: 'AK', access_key_id: 'LTAIcli', access_key_secret: SECRET, region_id: 'cn-shanghai' },
-          { name: 'sts', mode: 'StsToken', access_key_id: 'STS.cli', access_key_secret: SECRET, sts_token: TOKEN },
-          { name: 'role', mode: 'RamRoleArn', access_key_id: 'LTAIrole', access_key_secret: SECRET, ram_role_arn: 'acs:ram::1:role/x' },
-        ],
-      }));
+      const file = await write(
+        'config.json',
+        JSON.stringify({
+          current: 'default',
+          profiles: [
+            { name: 'default', mode: 'AK', access_key_id: 'LTAIcli', access_key_secret: SECRET, region_id: 'cn-shanghai' },
+            { name: 'sts', mode: 'StsToken', access_key_id: 'STS.cli', access_key_secret: SECRET, sts_token: TOKEN },
+            { name: 'role', mode: 'RamRoleArn', access_key_id: 'LTAIrole', access_key_secret: SECRET, ram_role_arn: 'acs:ram::1:role/x' },
+          ],
+        }),
+      );
       const [ak, sts, role] = await readAliyunCliConfig(file);
       assert.deepEqual(ak.credential, { accessKeyId: 'LTAIcli', accessKeySecret: SECRET, securityToken: undefined });
       assert.deepEqual(sts.credential, { accessKeyId: 'STS.cli', accessKeySecret: SECRET, securityToken: TOKEN });
@@ -98,7 +96,10 @@ describe('credential sources', () => {
     });
 
     it('flags an StsToken profile without a token', async () => {
-      const file = await write('config.json', JSON.stringify({ profiles: [{ name: 'half', mode: 'StsToken', access_key_id: 'STS.x', access_key_secret: SECRET }] }));
+      const file = await write(
+        'config.json',
+        JSON.stringify({ profiles: [{ name: 'half', mode: 'StsToken', access_key_id: 'STS.x', access_key_secret: SECRET }] }),
+      );
       const [half] = await readAliyunCliConfig(file);
       assert.equal(half.credential, undefined);
       assert.match(half.unsupported ?? '', /no sts_token/);
@@ -132,25 +133,31 @@ describe('credential sources', () => {
 
   describe('credentials file (INI)', () => {
     it('imports access_key and sts sections and lists other types as unsupported', async () => {
-      const file = await write('credentials', [
-        '[default]',
-        'type = access_key',
-        'access_key_id = LTAIini',
-        `access_key_secret = ${SECRET}`,
-        '',
-        '; a comment',
-        '[temporary]',
-        'type = sts',
-        'access_key_id = STS.ini',
-        `access_key_secret = ${SECRET}`,
-        `security_token = ${TOKEN}`,
-        '',
-        '[ecs]',
-        'type = ecs_ram_role',
-        'role_name = x',
-      ].join('\n'));
+      const file = await write(
+        'credentials',
+        [
+          '[default]',
+          'type = access_key',
+          'access_key_id = LTAIini',
+          `access_key_secret = ${SECRET}`,
+          '',
+          '; a comment',
+          '[temporary]',
+          'type = sts',
+          'access_key_id = STS.ini',
+          `access_key_secret = ${SECRET}`,
+          `security_token = ${TOKEN}`,
+          '',
+          '[ecs]',
+          'type = ecs_ram_role',
+          'role_name = x',
+        ].join('\n'),
+      );
       const candidates = await readCredentialsFile(file);
-      assert.deepEqual(candidates.map((c) => c.suggestedName), ['default', 'temporary', 'ecs']);
+      assert.deepEqual(
+        candidates.map((c) => c.suggestedName),
+        ['default', 'temporary', 'ecs'],
+      );
       assert.deepEqual(candidates[0].credential, { accessKeyId: 'LTAIini', accessKeySecret: SECRET, securityToken: undefined });
       assert.deepEqual(candidates[1].credential, { accessKeyId: 'STS.ini', accessKeySecret: SECRET, securityToken: TOKEN });
       assert.match(candidates[2].unsupported ?? '', /type ecs_ram_role, which is not supported yet/);

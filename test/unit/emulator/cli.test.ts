@@ -95,9 +95,33 @@ describe('emulator: CLI', () => {
 
   it('parses every flag, and names the flag in each refusal', () => {
     const parsed = parseArgs([
-      '--port', '8910', '--seed', 'demo', '--qps=50', '--latency-ms', '30', '--error-rate', '0.1', '--error-codes', 'Throttling.User,InternalError',
-      '--html502-rate', '0.05', '--malformed-rate', '0.05', '--hang-rate', '0.01', '--reset-rate', '0.01', '--lying-has-more',
-      '--lying-total', '1.5', '--churn-per-page', '3', '--fault-actions', 'ListMessageGroupUser', '--verbose',
+      '--port',
+      '8910',
+      '--seed',
+      'demo',
+      '--qps=50',
+      '--latency-ms',
+      '30',
+      '--error-rate',
+      '0.1',
+      '--error-codes',
+      'Throttling.User,InternalError',
+      '--html502-rate',
+      '0.05',
+      '--malformed-rate',
+      '0.05',
+      '--hang-rate',
+      '0.01',
+      '--reset-rate',
+      '0.01',
+      '--lying-has-more',
+      '--lying-total',
+      '1.5',
+      '--churn-per-page',
+      '3',
+      '--fault-actions',
+      'ListMessageGroupUser',
+      '--verbose',
     ]);
     assert.deepEqual(parsed, {
       port: 8910,
@@ -130,7 +154,11 @@ describe('emulator: CLI', () => {
       ['--seed'],
     ];
     for (const args of cases) {
-      assert.throws(() => parseArgs(args), (error: Error) => error.message.includes(args[0].split('=')[0]), args.join(' '));
+      assert.throws(
+        () => parseArgs(args),
+        (error: Error) => error.message.includes(args[0].split('=')[0]),
+        args.join(' '),
+      );
     }
     assert.throws(() => parseArgs(['--fault-actions', 'Nope']), /actions/);
     assert.throws(() => parseArgs(['stray']), /stray/);

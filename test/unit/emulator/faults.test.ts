@@ -26,7 +26,9 @@ function signedQuery(action: string, extra: Record<string, string | number>): st
     .sort()
     .map((k) => `${pct(k)}=${pct(params[k])}`)
     .join('&');
-  const signature = createHmac('sha1', `${DEMO_KEY.accessKeySecret}&`).update(`GET&%2F&${pct(canonical)}`).digest('base64');
+  const signature = createHmac('sha1', `${DEMO_KEY.accessKeySecret}&`)
+    .update(`GET&%2F&${pct(canonical)}`)
+    .digest('base64');
   return `${canonical}&Signature=${pct(signature)}`;
 }
 
@@ -110,10 +112,7 @@ describe('emulator: fault injection', () => {
       seen.set(error.code, error.entry?.response.statusCode ?? 0);
       assert.deepEqual(Object.keys(error.data ?? {}), ['RequestId', 'HostId', 'Code', 'Message', 'Recommend']);
     }
-    assert.deepEqual(
-      Object.fromEntries([...seen].sort()),
-      { InternalError: 500, ServiceUnavailable: 503, 'Throttling.Api': 400, 'Throttling.User': 400 },
-    );
+    assert.deepEqual(Object.fromEntries([...seen].sort()), { InternalError: 500, ServiceUnavailable: 503, 'Throttling.Api': 400, 'Throttling.User': 400 });
     const stats = emulator.stats();
     assert.equal(stats.throttled, 0);
     assert.equal(stats.accepted, 40);
@@ -191,9 +190,15 @@ describe('emulator: fault injection', () => {
       const p1 = (await page(client, 1)).Result;
       const p2 = (await page(client, 2)).Result;
       const p3 = (await page(client, 3)).Result;
-      assert.deepEqual(p1.UserList.map((m) => m.UserId), baseline.slice(0, 50).map((m) => m.UserId));
+      assert.deepEqual(
+        p1.UserList.map((m) => m.UserId),
+        baseline.slice(0, 50).map((m) => m.UserId),
+      );
       // After page 1 the 5 oldest left: page 2 starts 5 members later than it would have.
-      assert.deepEqual(p2.UserList.map((m) => m.UserId), baseline.slice(55, 105).map((m) => m.UserId));
+      assert.deepEqual(
+        p2.UserList.map((m) => m.UserId),
+        baseline.slice(55, 105).map((m) => m.UserId),
+      );
       assert.equal(p2.Total, f.pagedGroupTotal);
       // Newcomers (10 by now) are at the newest end, after everyone else.
       const known = new Set(baseline.map((m) => m.UserId));
@@ -266,7 +271,10 @@ describe('emulator: hung connections and close()', () => {
     await emulator.close();
     assert.ok(Date.now() - start < 500, `close took ${Date.now() - start} ms`);
     const errors = await Promise.all(pending);
-    assert.ok(errors.every((e) => e !== undefined), 'hung calls end with an error once the emulator closes');
+    assert.ok(
+      errors.every((e) => e !== undefined),
+      'hung calls end with an error once the emulator closes',
+    );
     assert.equal(emulator.stats().byCode['fault.hang'], 6);
   });
 

@@ -203,16 +203,7 @@ describe('emulator: gateway checks (raw HTTP)', () => {
     }
   });
 
-  for (const name of [
-    'Action',
-    'Version',
-    'Format',
-    'AccessKeyId',
-    'SignatureMethod',
-    'SignatureVersion',
-    'SignatureNonce',
-    'Timestamp',
-  ]) {
+  for (const name of ['Action', 'Version', 'Format', 'AccessKeyId', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp']) {
     it(`refuses a request without ${name}: 400 Missing${name}`, async () => {
       assertError(await send(url, { set: { [name]: undefined } }), 400, `Missing${name}`);
     });
@@ -362,7 +353,12 @@ describe('emulator: gateway checks (raw HTTP)', () => {
   });
 
   it('refuses an unknown action after authentication as the real gateway does: 404 InvalidAction.NotFound', async () => {
-    assertError(await send(url, { action: 'DescribeMessageApp' }), 404, 'InvalidAction.NotFound', /^Specified api is not found, please check your url and method\.$/);
+    assertError(
+      await send(url, { action: 'DescribeMessageApp' }),
+      404,
+      'InvalidAction.NotFound',
+      /^Specified api is not found, please check your url and method\.$/,
+    );
     // Authentication comes first: a bad signature on an unknown action is a signature error.
     assertError(await send(url, { action: 'DescribeMessageApp', secret: 'wrong' }), 400, 'SignatureDoesNotMatch');
   });
@@ -377,9 +373,7 @@ describe('emulator: gateway checks (raw HTTP)', () => {
     assertError(reply, 403, 'Forbidden.RAM', /User not authorized to operate on the specified resource, or this API doesn't support RAM\./);
     assert.ok(reply.json.Message.includes('live:ListMessageApp'));
     const { appId, userId } = emulator.dataset.fixtures;
-    assertOk(
-      await send(url, { key: RESTRICTED_KEY, action: 'ListMessageGroup', params: { AppId: appId, UserId: userId, PageNum: 1, PageSize: 1 } }),
-    );
+    assertOk(await send(url, { key: RESTRICTED_KEY, action: 'ListMessageGroup', params: { AppId: appId, UserId: userId, PageNum: 1, PageSize: 1 } }));
   });
 
   describe('parameters', () => {
@@ -457,7 +451,12 @@ describe('emulator: gateway checks (raw HTTP)', () => {
       assertError(await call('ListMessageGroupUserById', { AppId: f().appId, GroupId: f().smallGroupId }), 400, 'MissingUserIdList');
       assertError(await call('ListMessageGroupUserById', { AppId: f().appId, GroupId: f().smallGroupId, UserIdList: ',' }), 400, 'MissingUserIdList');
       assertError(await call('ListMessage', { AppId: f().appId, PageNum: 1, PageSize: 5 }), 400, 'MissingGroupId');
-      assertError(await call('ListMessage', { AppId: f().appId, GroupId: f().smallGroupId, PageNum: 1, PageSize: 5, Type: 'text' }), 400, 'InvalidParameter', /Type/);
+      assertError(
+        await call('ListMessage', { AppId: f().appId, GroupId: f().smallGroupId, PageNum: 1, PageSize: 5, Type: 'text' }),
+        400,
+        'InvalidParameter',
+        /Type/,
+      );
     });
 
     it('unknown AppId: 400 InvalidAppId.NotFound; unknown GroupId (or one of another app): 400 InvalidGroupId.NotFound', async () => {
@@ -481,10 +480,7 @@ describe('emulator: gateway checks (raw HTTP)', () => {
       const stats = await raw(url, 'GET', '/__emulator/stats');
       assert.equal(stats.status, 200);
       assert.ok(stats.json.requests > 0);
-      assert.deepEqual(
-        Object.keys(stats.json).sort(),
-        ['accepted', 'byAction', 'byCode', 'peakCallsPerSecond', 'requests', 'throttled'],
-      );
+      assert.deepEqual(Object.keys(stats.json).sort(), ['accepted', 'byAction', 'byCode', 'peakCallsPerSecond', 'requests', 'throttled']);
       const dataset = await raw(url, 'GET', '/__emulator/dataset');
       assert.deepEqual(dataset.json, JSON.parse(JSON.stringify(emulator.dataset)));
 
@@ -602,7 +598,10 @@ describe('emulator: compatibility with @alicloud/pop-core RPCClient', () => {
           { AppId: f.specialAppId, GroupId: f.specialGroupId, UserIdList: [...f.specialMemberIds, 'not-a-member'].join(',') },
           opts,
         );
-        assert.deepEqual(byId.Result.UserList.map((u: { UserId: string }) => u.UserId), f.specialMemberIds);
+        assert.deepEqual(
+          byId.Result.UserList.map((u: { UserId: string }) => u.UserId),
+          f.specialMemberIds,
+        );
 
         const messages = await c.request<R>('ListMessage', { AppId: f.specialAppId, GroupId: f.specialGroupId, PageNum: 1, PageSize: 50 }, opts);
         assert.equal(messages.Result.MessageList.length, emulator.dataset.groups[f.specialGroupId].messages);
@@ -612,11 +611,14 @@ describe('emulator: compatibility with @alicloud/pop-core RPCClient', () => {
 
   it('pop-core surfaces the error Code, the HTTP status and the RequestId', async () => {
     const c = client(RESTRICTED_KEY);
-    await assert.rejects(c.request('ListMessageApp', { PageNum: 1, PageSize: 1 }), (error: Error & { code: string; data: { RequestId: string }; entry: { response: { statusCode: number } } }) => {
-      assert.equal(error.code, 'Forbidden.RAM');
-      assert.equal(error.entry.response.statusCode, 403);
-      assert.match(error.data.RequestId, REQUEST_ID);
-      return true;
-    });
+    await assert.rejects(
+      c.request('ListMessageApp', { PageNum: 1, PageSize: 1 }),
+      (error: Error & { code: string; data: { RequestId: string }; entry: { response: { statusCode: number } } }) => {
+        assert.equal(error.code, 'Forbidden.RAM');
+        assert.equal(error.entry.response.statusCode, 403);
+        assert.match(error.data.RequestId, REQUEST_ID);
+        return true;
+      },
+    );
   });
 });

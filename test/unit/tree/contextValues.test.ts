@@ -20,12 +20,15 @@ function viewItemPatterns(when: string): RegExp[] {
   return [...when.matchAll(/viewItem\s*=~\s*\/((?:\\\/|[^/])+)\//g)].map((match) => new RegExp(match[1]));
 }
 
-describe('package.json menus and the tree\'s context values', () => {
+describe("package.json menus and the tree's context values", () => {
   const itemMenus = manifest.contributes.menus['view/item/context'];
 
   it('has item menus to check', () => {
     assert.ok(itemMenus.length > 10);
-    assert.ok(itemMenus.every((entry) => entry.when && viewItemPatterns(entry.when).length === 1), 'each item menu names one viewItem pattern');
+    assert.ok(
+      itemMenus.every((entry) => entry.when && viewItemPatterns(entry.when).length === 1),
+      'each item menu names one viewItem pattern',
+    );
   });
 
   for (const entry of manifest.contributes.menus['view/item/context']) {
@@ -48,6 +51,9 @@ describe('package.json menus and the tree\'s context values', () => {
   it('every command a menu names is contributed', () => {
     const contributed = new Set(manifest.contributes.commands.map((entry) => entry.command));
     const named = Object.values(manifest.contributes.menus).flatMap((entries) => entries.map((entry) => entry.command));
-    assert.deepEqual(named.filter((command) => !contributed.has(command)), []);
+    assert.deepEqual(
+      named.filter((command) => !contributed.has(command)),
+      [],
+    );
   });
 });

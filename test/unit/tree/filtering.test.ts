@@ -9,7 +9,10 @@ const filterOf = (text: string) => parseFilter(text) as TreeFilter;
 
 function store(): ListStore {
   const lists = new ListStore();
-  lists.get('/profile/p', () => new Pager(source)).items = [{ AppId: 'app1', AppName: 'Shop' }, { AppId: 'app2', AppName: 'School' }];
+  lists.get('/profile/p', () => new Pager(source)).items = [
+    { AppId: 'app1', AppName: 'Shop' },
+    { AppId: 'app2', AppName: 'School' },
+  ];
   lists.get('/profile/p/app/app1/user/u1', () => new Pager(source)).items = [
     { GroupId: 'room-1', CreatorId: 'u1' },
     { GroupId: 'room-2', CreatorId: 'teacher' },
