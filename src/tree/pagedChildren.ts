@@ -86,7 +86,8 @@ export function listRows<Item>(
       }),
     );
   }
-  const more = list.error === undefined && incomplete === undefined && list.hasMore;
+  if (list.error !== undefined || incomplete !== undefined) return nodes; // the row above says what is missing
+  const more = list.hasMore;
   if (more && filter) {
     nodes.push(
       new MessageNode(owner, services, 'action', 'Search further…', {

@@ -217,6 +217,7 @@ describe('explorer tree (real extension host)', () => {
     const error = nodes.find((node): node is MessageNode => isMessage(node) && node.severity === 'error');
     assert.ok(error, `error node among ${nodes.map(labelOf).join(', ')}`);
     assert.match(labelOf(error), /server had a problem/);
+    assert.deepEqual(nodes.filter((node) => isMessage(node)).length, 1, 'only the error row: no "No members" beside it');
     assert.match(String(error.treeItem().description), /InternalError/);
     assert.equal(error.treeItem().contextValue, 'error');
     assert.ok(
