@@ -9,7 +9,7 @@ import * as childProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ensureCodeServer, InstalledCodeServer, log, tail } from './codeServerInstall';
+import { ensureCodeServer, type InstalledCodeServer, log, tail } from './codeServerInstall';
 import { freePort, httpReady } from './http';
 import { killGroupOnExit, killTree } from './processTree';
 import { messageOf, sleep } from './wait';
@@ -138,13 +138,23 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
 export async function installExtension(vsix: string, dirs: { extensionsDir: string; userDataDir: string; installed?: InstalledCodeServer }): Promise<string> {
   const installed = dirs.installed ?? (await ensureCodeServer());
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ime-code-server-home-'));
-  const args = [installed.codeServerEntry, '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir, '--install-extension', path.resolve(vsix), '--force'];
+  const args = [
+    installed.codeServerEntry,
+    '--user-data-dir',
+    dirs.userDataDir,
+    '--extensions-dir',
+    dirs.extensionsDir,
+    '--install-extension',
+    path.resolve(vsix),
+    '--force',
+  ];
   try {
     return await new Promise<string>((resolve, reject) => {
       childProcess.execFile(installed.nodeBin, args, { env: isolatedEnv(home), timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
         const output = `${stdout}${stderr}`;
         // code-server can exit 0 after "Failed Installing Extensions", so look for the success line.
-        if (error || !/successfully installed|already installed/i.test(output)) reject(new Error(`installing ${vsix} failed: ${error ? error.message : ''}\n${output}`));
+        if (error || !/successfully installed|already installed/i.test(output))
+          reject(new Error(`installing ${vsix} failed: ${error ? error.message : ''}\n${output}`));
         else resolve(output);
       });
     });

@@ -261,6 +261,7 @@ export async function ensureCodeServer(dir = defaultCacheDir()): Promise<Install
         throw new Error(
           `code-server install failed: ${messageOf(error)}. Full log: ${paths.installLog}. ` +
             'It needs the npm registry, g++, make, python3 and libkrb5-dev; the next run starts over.',
+          { cause: error },
         );
       }
     });

@@ -9,9 +9,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { DatasetFixtures } from '../../src/emulator/index';
-import { CodeServer, installExtension, NO_GALLERY, startCodeServer, writeUserSettings } from './codeServer';
+import { type CodeServer, installExtension, NO_GALLERY, startCodeServer, writeUserSettings } from './codeServer';
 import { defaultCacheDir, ensureCodeServer } from './codeServerInstall';
-import { demoApp, EmulatorProcess, startEmulator } from './emulator';
+import { demoApp, type EmulatorProcess, startEmulator } from './emulator';
 import { portIsFree } from './http';
 import { NO_USER_ENV_ARGS } from './smokeTest';
 import { REPO } from './paths';
@@ -65,7 +65,10 @@ This folder is recreated by \`npm start\`; Ctrl+C in its terminal stops VS Code 
 /** Packages the repository into `out` with vsce (its vscode:prepublish script makes the production build). */
 export function packageVsix(out: string): string {
   const vsceDir = path.dirname(require.resolve('@vscode/vsce/package.json', { paths: [REPO] }));
-  const result = childProcess.spawnSync(process.execPath, [path.join(vsceDir, 'vsce'), 'package', '--no-dependencies', '--out', out], { cwd: REPO, encoding: 'utf8' });
+  const result = childProcess.spawnSync(process.execPath, [path.join(vsceDir, 'vsce'), 'package', '--no-dependencies', '--out', out], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
   if (result.status !== 0 || !fs.existsSync(out)) {
     throw new Error(`vsce package failed (${result.signal ?? `exit ${result.status}`}):\n${result.stdout}${result.stderr}`);
   }

@@ -16,7 +16,7 @@ import { launchChromium, newContext } from './chromium';
 import { startDemo } from './demo';
 import { getJson } from './http';
 import { REPO } from './paths';
-import { checkArchive, CheckResult } from './vsix';
+import { checkArchive, type CheckResult } from './vsix';
 import { firstLine, messageOf, stackOf } from './wait';
 import { escapeRegExp } from './text';
 
@@ -34,7 +34,13 @@ function line(result: CheckResult): string {
  * Opens `url` (a running demo) in headless Chromium, opens the Interactive Messages view and expands the demo app →
  * demo user → small group → members. Screenshots go to `outDir`.
  */
-export async function checkTreeInBrowser(options: { url: string; emulatorUrl: string; outDir: string; screenshotName?: string; log?: (message: string) => void }): Promise<{ results: CheckResult[]; timings: Record<string, number> }> {
+export async function checkTreeInBrowser(options: {
+  url: string;
+  emulatorUrl: string;
+  outDir: string;
+  screenshotName?: string;
+  log?: (message: string) => void;
+}): Promise<{ results: CheckResult[]; timings: Record<string, number> }> {
   const { url, emulatorUrl, outDir, screenshotName = 'tree', log = () => undefined } = options;
   const results: CheckResult[] = [];
   const check = (name: string, ok: boolean, detail = '') => {
@@ -99,14 +105,28 @@ export async function checkTreeInBrowser(options: { url: string; emulatorUrl: st
       )
       .then(async (handle) => Number(await handle.jsonValue()))
       .catch(() => memberRows.count());
-    check('group expands to members', count > 0 && (expected === undefined || count === expected), `${count} member rows${expected !== undefined ? `, expected ${expected}` : ''}`);
-    const statusBar = await page.locator('.statusbar').innerText().catch(() => '');
+    check(
+      'group expands to members',
+      count > 0 && (expected === undefined || count === expected),
+      `${count} member rows${expected !== undefined ? `, expected ${expected}` : ''}`,
+    );
+    const statusBar = await page
+      .locator('.statusbar')
+      .innerText()
+      .catch(() => '');
     check('status bar shows the profile "demo"', /\bdemo\b/.test(statusBar), statusBar.replace(/\s+/g, ' ').slice(0, 160));
-    const toasts = await page.locator('.notifications-toasts .notification-toast').allInnerTexts().catch(() => []);
+    const toasts = await page
+      .locator('.notifications-toasts .notification-toast')
+      .allInnerTexts()
+      .catch(() => []);
     const errors = toasts.filter((text) => /error|fail|cannot|could not/i.test(text));
     check('no error notifications', errors.length === 0, errors.join(' | ').slice(0, 300));
     await page.mouse.move(5, 5); // no hover tooltip in the picture
-    await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+    await page
+      .locator('.monaco-hover:not(.hidden)')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 3000 })
+      .catch(() => undefined);
     const shot = path.join(outDir, `${screenshotName}.png`);
     await page.screenshot({ path: shot });
     log(`screenshot: ${path.relative(process.cwd(), shot) || shot}`);
@@ -146,7 +166,13 @@ async function checkInstalled(vsix: string, outDir: string): Promise<CheckResult
     const installedDir = fs.readdirSync(demo.server.extensionsDir).find((name) => /^imexplorer\.interactive-messages-explorer-/.test(name));
     record('installed into the extensions folder', Boolean(installedDir), installedDir ?? 'not found');
     record('URL has no development payload', !/payload=/.test(demo.url), demo.url);
-    const { results: ui, timings } = await checkTreeInBrowser({ url: demo.url, emulatorUrl: demo.emulator.url, outDir, screenshotName: 'installed-vsix', log: say });
+    const { results: ui, timings } = await checkTreeInBrowser({
+      url: demo.url,
+      emulatorUrl: demo.emulator.url,
+      outDir,
+      screenshotName: 'installed-vsix',
+      log: say,
+    });
     results.push(...ui);
     say(`timings: ${JSON.stringify({ ...demo.timings, ...timings })}`);
     // The extension host says where it loaded the extension from.
@@ -194,7 +220,11 @@ async function main(argv: string[]): Promise<void> {
     say('npm run package …');
     const run = childProcess.spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'package'], { cwd: REPO, encoding: 'utf8' });
     const ok = run.status === 0 && fs.existsSync(DEFAULT_VSIX);
-    results.push({ name: 'npm run package succeeds', ok, detail: ok ? `${((Date.now() - started) / 1000).toFixed(1)} s` : `${run.stdout}${run.stderr}`.slice(-2000) });
+    results.push({
+      name: 'npm run package succeeds',
+      ok,
+      detail: ok ? `${((Date.now() - started) / 1000).toFixed(1)} s` : `${run.stdout}${run.stderr}`.slice(-2000),
+    });
     say(`${ok ? 'ok  ' : 'FAIL'} npm run package succeeds`);
     if (!ok) {
       process.stderr.write(`${run.stdout}${run.stderr}\n`);

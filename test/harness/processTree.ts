@@ -32,7 +32,10 @@ function readProc(pid: number | string, file: string): string | undefined {
 /** Every process id in /proc. */
 export function allPids(): number[] {
   try {
-    return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number);
+    return fs
+      .readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(Number);
   } catch {
     return [];
   }

@@ -4,7 +4,7 @@
 import * as childProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Demo, DEFAULT_LATENCY_MS, DEFAULT_PORT, startDemo } from './demo';
+import { type Demo, DEFAULT_LATENCY_MS, DEFAULT_PORT, startDemo } from './demo';
 import { REPO } from './paths';
 import { seconds } from './text';
 import { messageOf } from './wait';
@@ -84,22 +84,24 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  let demo: Demo | undefined;
+  // Set once start-up has finished; the signal handlers above it read it.
+  const startedDemo: { demo?: Demo } = {};
   let stopping = false;
   let pendingSignal: string | undefined;
   const shutdown = async (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
     say(`\n${reason}: stopping code-server and the emulator…`);
-    await demo?.stop();
+    await startedDemo.demo?.stop();
     say('Stopped.');
     process.exit(code);
   };
   // A signal during start-up is handled once start-up has something to stop.
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(sig, () => {
-      if (demo) void shutdown(sig, 0);
-      else if (pendingSignal) process.exit(130); // a second Ctrl+C during start-up: leave now ('exit' hooks end the children)
+      if (startedDemo.demo) void shutdown(sig, 0);
+      else if (pendingSignal)
+        process.exit(130); // a second Ctrl+C during start-up: leave now ('exit' hooks end the children)
       else {
         pendingSignal = sig;
         say(`${sig}: stopping as soon as start-up has finished (again to leave at once)…`);
@@ -113,7 +115,7 @@ async function main(argv: string[]): Promise<void> {
   }
   say('Starting the emulator and VS Code (code-server)…');
   const running = await startDemo({ port: options.port, vsix: options.vsix, latencyMs: options.latencyMs, log: (line) => say(`  ${line}`) });
-  demo = running;
+  startedDemo.demo = running;
   if (pendingSignal) return shutdown(pendingSignal, 0);
 
   void running.emulator.exited.then((how) => shutdown(`The emulator ended by itself (${how}; log ${path.join(running.runDir, 'emulator.log')})`, 1));

@@ -11,7 +11,10 @@ export function exactText(text: string): RegExp {
 
 /** Whitespace as a person reads it: Monaco renders spaces as U+00A0 and codicons as empty spans. */
 export function normalize(text: string | null | undefined): string {
-  return String(text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  return String(text ?? '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function seconds(ms: number): string {

@@ -87,7 +87,10 @@ export async function checkArchive(vsix: string): Promise<{ results: CheckResult
   const unexpected = names.filter((name) => !ALLOWED.some((pattern) => pattern.test(name)));
   check('holds only the allowlisted files', unexpected.length === 0, unexpected.length ? `unexpected: ${unexpected.join(', ')}` : `${names.length} files`);
   for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt']) {
-    check(`has ${required}`, names.some((name) => name.toLowerCase() === required.toLowerCase()));
+    check(
+      `has ${required}`,
+      names.some((name) => name.toLowerCase() === required.toLowerCase()),
+    );
   }
   const forbidden = names.filter(
     (name) =>

@@ -19,7 +19,10 @@ export const DEFAULT_WAIT_MS = 20_000;
  * Polls `probe` until it returns a truthy value (which is returned) or `timeout` passes; then throws with the last
  * value seen (or the last error), so a failure says what was there instead.
  */
-export async function waitUntil<T>(probe: () => Promise<T | undefined | null | false | '' | 0> | T | undefined | null | false, options: WaitOptions = {}): Promise<T> {
+export async function waitUntil<T>(
+  probe: () => Promise<T | undefined | null | false | '' | 0> | T | undefined | null | false,
+  options: WaitOptions = {},
+): Promise<T> {
   const { timeout = DEFAULT_WAIT_MS, interval = 100, message = 'condition' } = options;
   const deadline = Date.now() + timeout;
   let last: unknown;

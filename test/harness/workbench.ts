@@ -6,7 +6,7 @@
 // clipboard. Everything waits for a condition with a bound; nothing sleeps blindly.
 import type { Locator, Page } from 'playwright-core';
 import { exactText, normalize } from './text';
-import { DEFAULT_WAIT_MS, waitUntil, WaitOptions } from './wait';
+import { DEFAULT_WAIT_MS, waitUntil, type WaitOptions } from './wait';
 
 /** A rendered row of the Apps tree (level 1 app, 2 user, 3 group, 4 member). */
 export interface TreeRow {
@@ -93,18 +93,44 @@ export class Workbench {
     const input = widget.locator('.quick-input-box input');
     return {
       visible: true,
-      title: normalize(await widget.locator('.quick-input-title').innerText().catch(() => '')),
+      title: normalize(
+        await widget
+          .locator('.quick-input-title')
+          .innerText()
+          .catch(() => ''),
+      ),
       value: await input.inputValue().catch(() => ''),
       type: await input.getAttribute('type').catch(() => null),
-      message: normalize(await widget.locator('.quick-input-message').innerText().catch(() => '')),
-      rows: (await widget.locator('.quick-input-list .monaco-list-row').allInnerTexts().catch(() => [])).map(normalize).slice(0, 10),
+      message: normalize(
+        await widget
+          .locator('.quick-input-message')
+          .innerText()
+          .catch(() => ''),
+      ),
+      rows: (
+        await widget
+          .locator('.quick-input-list .monaco-list-row')
+          .allInnerTexts()
+          .catch(() => [])
+      )
+        .map(normalize)
+        .slice(0, 10),
     };
   }
 
   async closeQuickInput(): Promise<void> {
-    for (let i = 0; i < 3 && (await this.quickInput().isVisible().catch(() => false)); i++) {
+    for (
+      let i = 0;
+      i < 3 &&
+      (await this.quickInput()
+        .isVisible()
+        .catch(() => false));
+      i++
+    ) {
       await this.page.keyboard.press('Escape');
-      await this.quickInput().waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+      await this.quickInput()
+        .waitFor({ state: 'hidden', timeout: 2000 })
+        .catch(() => undefined);
     }
   }
 
@@ -250,7 +276,9 @@ export class Workbench {
         await this.page.waitForTimeout(60); // one wheel step's rendering
       }
     }
-    throw new Error(`no tree row "${label}"${options.level ? ` at level ${options.level}` : ''}; rows: ${JSON.stringify((await this.rows()).map((row) => row.label))}`);
+    throw new Error(
+      `no tree row "${label}"${options.level ? ` at level ${options.level}` : ''}; rows: ${JSON.stringify((await this.rows()).map((row) => row.label))}`,
+    );
   }
 
   /** One wheel step over the tree: down (1) or up (-1) by most of its height. */
@@ -299,7 +327,10 @@ export class Workbench {
     await menuItem.waitFor({ state: 'visible', timeout: 10_000 });
     if (options.beforeClick) await options.beforeClick(menuItem);
     await menuItem.click();
-    await this.page.locator('.monaco-menu').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+    await this.page
+      .locator('.monaco-menu')
+      .waitFor({ state: 'hidden', timeout: 5000 })
+      .catch(() => undefined);
   }
 
   /** An inline action (the icons at the right end of a row), which shows when the row is hovered. */
@@ -315,7 +346,11 @@ export class Workbench {
   async moveMouseAway(): Promise<void> {
     const viewport = this.page.viewportSize() ?? { width: 1400, height: 900 };
     await this.page.mouse.move(viewport.width - 40, viewport.height - 80);
-    await this.page.locator('.monaco-hover:not(.hidden), .workbench-hover').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+    await this.page
+      .locator('.monaco-hover:not(.hidden), .workbench-hover')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 3000 })
+      .catch(() => undefined);
   }
 
   // ---------------------------------------------------------------- status bar, notifications, dialogs
@@ -329,7 +364,12 @@ export class Workbench {
   }
 
   async toastTexts(): Promise<string[]> {
-    return (await this.page.locator('.notifications-toasts .notification-toast').allInnerTexts().catch(() => [])).map(normalize);
+    return (
+      await this.page
+        .locator('.notifications-toasts .notification-toast')
+        .allInnerTexts()
+        .catch(() => [])
+    ).map(normalize);
   }
 
   /** Closes every notification toast (the "Clear Notification" action of each). */
@@ -381,12 +421,20 @@ export class Workbench {
 
   /** A summary of what the UI shows, for failure reports. */
   async describe(): Promise<Record<string, unknown>> {
-    const visibleText = async (locator: Locator) => ((await locator.isVisible().catch(() => false)) ? normalize(await locator.innerText().catch(() => '')) : undefined);
+    const visibleText = async (locator: Locator) =>
+      (await locator.isVisible().catch(() => false)) ? normalize(await locator.innerText().catch(() => '')) : undefined;
     return {
       quickInput: await this.quickInputState().catch((error: Error) => error.message),
       dialog: await visibleText(this.dialog()),
       toasts: await this.toastTexts(),
-      statusBar: (await this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item').allInnerTexts().catch(() => [])).map(normalize).filter(Boolean),
+      statusBar: (
+        await this.page
+          .locator('#workbench\\.parts\\.statusbar .statusbar-item')
+          .allInnerTexts()
+          .catch(() => [])
+      )
+        .map(normalize)
+        .filter(Boolean),
       welcome: await visibleText(this.welcome()),
       tree: (await this.rows()).map((row) => `${'  '.repeat(Math.max(0, row.level - 1))}${row.label}${row.description ? ` — ${row.description}` : ''}`),
     };
