@@ -1,4 +1,4 @@
-// Demo sign-in: `npm start` (scripts/start.js) runs VS Code next to the local emulator and cannot put a
+// Demo sign-in: `npm start` (test/harness/start.ts) runs VS Code next to the local emulator and cannot put a
 // key into the browser's secret storage itself. It passes the emulator's demo key in the
 // ALIBABA_CLOUD_* variables together with IME_DEMO_SIGN_IN=1, and on activation the extension stores
 // that key as profile "demo" — only then, and only when no usable profile is active.

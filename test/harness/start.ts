@@ -84,22 +84,22 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  // eslint-disable-next-line prefer-const -- assigned when start-up finishes; the signal handlers below read it before then
-  let demo: Demo | undefined;
+  // Set once start-up has finished; the signal handlers above it read it.
+  const startedDemo: { demo?: Demo } = {};
   let stopping = false;
   let pendingSignal: string | undefined;
   const shutdown = async (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
     say(`\n${reason}: stopping code-server and the emulator…`);
-    await demo?.stop();
+    await startedDemo.demo?.stop();
     say('Stopped.');
     process.exit(code);
   };
   // A signal during start-up is handled once start-up has something to stop.
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(sig, () => {
-      if (demo) void shutdown(sig, 0);
+      if (startedDemo.demo) void shutdown(sig, 0);
       else if (pendingSignal)
         process.exit(130); // a second Ctrl+C during start-up: leave now ('exit' hooks end the children)
       else {
@@ -115,7 +115,7 @@ async function main(argv: string[]): Promise<void> {
   }
   say('Starting the emulator and VS Code (code-server)…');
   const running = await startDemo({ port: options.port, vsix: options.vsix, latencyMs: options.latencyMs, log: (line) => say(`  ${line}`) });
-  demo = running;
+  startedDemo.demo = running;
   if (pendingSignal) return shutdown(pendingSignal, 0);
 
   void running.emulator.exited.then((how) => shutdown(`The emulator ended by itself (${how}; log ${path.join(running.runDir, 'emulator.log')})`, 1));

@@ -1,6 +1,6 @@
 // Entry point that VS Code's extension host loads as `extensionTestsPath`: runs every
 // out/test/integration/**/*.test.js with Mocha inside the real extension host.
-// Used by test/integration/run.js (code-server) and test/integration/runElectron.js (VS Code desktop).
+// Used by test/integration/run.ts (code-server) and test/integration/runElectron.ts (VS Code desktop).
 //
 // Environment (inherited by the extension host from the runner):
 //   IME_TEST_RESULTS  where to write a JSON summary {passed, failed, pending, failures:[{title, error}]}
@@ -73,7 +73,7 @@ export function run(): Promise<void> {
     nodeVersion: process.version,
     failures: [],
   };
-  // run.js measures the time to this line ("first test about to run").
+  // run.ts measures the time to this line ("first test about to run").
   console.log(`[ime-it] mocha starting: ${files.length} file(s), VS Code ${summary.vscodeVersion}, Node ${process.version}`);
   const started = Date.now();
 

@@ -1,38 +1,25 @@
-// In-host half of `npm run bench:ui` (scripts/bench-ui.js): loaded by the real VS Code extension host (code-server,
+// In-host half of `npm run bench:ui` (test/bench/ui/run.ts): loaded by the real VS Code extension host (code-server,
 // smoke-test-driver mode) as `extensionTestsPath`. One window = one task, fetched from the driver's control server
-// (IME_BENCH_UI_CONTROL), results posted back to it. Self-contained on purpose (only `vscode` and Node built-ins):
-// the driver copies this file next to the production bundle it measures, so a concurrent `rm -rf out` elsewhere in
-// the tree cannot pull it away mid-run.
+// (IME_BENCH_UI_CONTROL), results posted back to it. Self-contained on purpose (only `vscode` and Node built-ins, and
+// types from protocol.ts): the driver copies this file next to the production bundle it measures, so a concurrent
+// `rm -rf out` elsewhere in the tree cannot pull it away mid-run.
 //
 // Tasks:
-//   activation  measure loading + activating the extension in this fresh extension host
+//   activation  measure loading + activating an extension (ours, or the empty one of the floor) in this fresh host
 //   profile     the same under the V8 CPU profiler, plus the cost of the IPC round trips activate() waits on
-//   ui          activate, point the settings at the emulator, sign in, show the view, then run the driver's
-//               commands (refresh, timings) until it says finish; getChildren/getTreeItem are timed meanwhile
+//   ui          activate, point the settings at the emulator, show the view, wait for the driver to sign in through
+//               the UI, then run the driver's commands until it says finish; getChildren/getTreeItem are timed meanwhile
+// Nothing here signs in by passing a key to a command: public commands do not take secrets.
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import * as vscode from 'vscode';
+import type { ActivationSample, ChildrenCall, Command, GroupPath, HeapSample, LoadAllSample, Probe, Task } from './protocol';
 
 const EXTENSION_ID = 'imexplorer.interactive-messages-explorer';
-
-interface Task {
-  id: number;
-  mode: 'activation' | 'profile' | 'ui';
-  settleMs?: number;
-  profileFile?: string;
-  endpoint?: string;
-  users?: Record<string, string[]>;
-  accessKeyId?: string;
-  accessKeySecret?: string;
-  profile?: string;
-  vscodeImports?: number;
-}
-
-interface Command {
-  cmd: 'refresh' | 'timings' | 'finish' | 'probe';
-}
 
 /** CPU time of the extension host's main thread, in ms (Node >= 23.9 has threadCpuUsage; else the whole process). */
 function cpuNow(): number {
@@ -47,7 +34,7 @@ function wall(): number {
 
 function request(method: 'GET' | 'POST', route: string, body?: unknown): Promise<unknown> {
   const base = process.env.IME_BENCH_UI_CONTROL;
-  if (!base) throw new Error('IME_BENCH_UI_CONTROL is not set: run this through scripts/bench-ui.js');
+  if (!base) throw new Error('IME_BENCH_UI_CONTROL is not set: run this through test/bench/ui/run.ts');
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -91,22 +78,6 @@ async function settle(minMs: number, quietMs = 600, maxMs = 15_000): Promise<num
     else if (performance.now() - quietSince >= quietMs) break;
   }
   return performance.now() - start;
-}
-
-interface ActivationSample {
-  wasActive: boolean;
-  signedIn?: boolean;
-  totalMs: number;
-  loadMs?: number;
-  activateCallMs?: number;
-  activateSyncMs?: number;
-  loadCpuMs?: number;
-  activateCpuMs?: number;
-  marks: Record<string, number>;
-  settledMs: number;
-  nodeVersion: string;
-  vscodeVersion: string;
-  bundle?: string;
 }
 
 type ModuleLike = { exports: Record<string, unknown> };
@@ -157,23 +128,24 @@ function instrumentBundle(bundle: string, into: Partial<ActivationSample>): () =
 }
 
 /** VS Code's own performance marks for this extension (ms resolution), relative to willLoadExtensionCode. */
-function extensionMarks(): Record<string, number> {
+function extensionMarks(extensionId: string): Record<string, number> {
   const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks?.getMarks() ?? [];
-  const mine = marks.filter((mark) => mark.name.endsWith(`/${EXTENSION_ID}`));
+  const mine = marks.filter((mark) => mark.name.endsWith(`/${extensionId}`));
   const base = mine.find((mark) => mark.name.includes('willLoadExtensionCode'))?.startTime ?? mine[0]?.startTime ?? 0;
-  return Object.fromEntries(mine.map((mark) => [mark.name.replace(`/${EXTENSION_ID}`, '').replace('code/extHost/', ''), mark.startTime - base]));
+  return Object.fromEntries(mine.map((mark) => [mark.name.replace(`/${extensionId}`, '').replace('code/extHost/', ''), mark.startTime - base]));
 }
 
 async function measureActivation(task: Task): Promise<{ sample: ActivationSample; api: unknown }> {
-  const extension = vscode.extensions.getExtension(EXTENSION_ID);
-  if (!extension) throw new Error(`${EXTENSION_ID} is not loaded in this window`);
+  const extensionId = task.extensionId ?? EXTENSION_ID;
+  const extension = vscode.extensions.getExtension(extensionId);
+  if (!extension) throw new Error(`${extensionId} is not loaded in this window`);
   const settledMs = await settle(task.settleMs ?? 2000);
   const sample: Partial<ActivationSample> = {
     wasActive: extension.isActive,
     settledMs,
     nodeVersion: process.version,
     vscodeVersion: vscode.version,
-    bundle: path.join(extension.extensionPath, 'dist', 'extension.js'),
+    bundle: path.join(extension.extensionPath, (extension.packageJSON as { main: string }).main),
   };
   const restore = instrumentBundle(sample.bundle!, sample);
   let profiler: inspector.Session | undefined;
@@ -196,7 +168,7 @@ async function measureActivation(task: Task): Promise<{ sample: ActivationSample
       fs.writeFileSync(task.profileFile, JSON.stringify(profile));
     }
   }
-  sample.marks = extensionMarks();
+  sample.marks = extensionMarks(extensionId);
   sample.signedIn = (api as { session?: { signedIn?: boolean } } | undefined)?.session?.signedIn;
   return { sample: sample as ActivationSample, api };
 }
@@ -216,8 +188,8 @@ async function timeIt(repeat: number, fn: () => Promise<unknown>): Promise<numbe
 }
 
 /** What activate() waits on besides its own code: the renderer round trips (setContext, secret storage, ...). */
-async function probes(api: ExplorerLike, vscodeImports = 0): Promise<Record<string, number[]>> {
-  const result: Record<string, number[]> = {};
+async function probes(api: ExplorerLike, vscodeImports = 0): Promise<Probe> {
+  const result: Probe = {};
   result.setContext = await timeIt(10, () => Promise.resolve(vscode.commands.executeCommand('setContext', 'imExplorer.benchProbe', true)));
   result.sessionReload = await timeIt(10, () => api.session.reload());
   const name = api.profiles.active?.()?.name;
@@ -257,22 +229,12 @@ interface NodeLike {
 
 interface ExplorerLike {
   session: { reload(): Promise<void>; signedIn: boolean };
+  treeView: vscode.TreeView<NodeLike>;
   profiles: { active?(): { name: string } | undefined; credential(name: string): Promise<unknown> };
   tree: {
     getChildren(node?: NodeLike): Promise<NodeLike[]>;
     getTreeItem(node: NodeLike): unknown;
   };
-}
-
-interface ChildrenCall {
-  kind: string;
-  label: string;
-  start: number;
-  end: number;
-  count: number;
-  treeItemMs: number;
-  treeItemCalls: number;
-  treeItemEnd?: number;
 }
 
 /** Records when the view asks for children and when the extension hands them over (wall clock, ms). */
@@ -311,30 +273,77 @@ function instrumentTree(api: ExplorerLike): ChildrenCall[] {
   return calls;
 }
 
+/** A child of `node` (the root when undefined) whose id ends with `/<kind>/<id>`. */
+async function child(api: ExplorerLike, node: NodeLike | undefined, kind: string, id: string): Promise<NodeLike> {
+  const children = await api.tree.getChildren(node);
+  const found = children.find((each) => each.kind === kind && each.id.endsWith(`/${kind}/${encodeURIComponent(id)}`));
+  if (!found) throw new Error(`no ${kind} ${id} under ${node?.id ?? 'the root'} (children: ${children.map((each) => each.id).join(', ')})`);
+  return found;
+}
+
+async function groupNode(api: ExplorerLike, command: GroupPath): Promise<NodeLike> {
+  const app = await child(api, undefined, 'app', command.appId);
+  const user = await child(api, app, 'user', command.userId);
+  return child(api, user, 'group', command.groupId);
+}
+
+/** The heap after a full GC (V8's gc() is reached through a flag set at run time: the host is not started with it). */
+function heap(): HeapSample {
+  let gc: (() => void) | undefined;
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    gc = vm.runInNewContext('gc') as () => void;
+  } catch {
+    gc = undefined;
+  }
+  gc?.();
+  const usage = process.memoryUsage();
+  return { heapUsedMb: usage.heapUsed / 2 ** 20, rssMb: usage.rss / 2 ** 20, gc: gc !== undefined };
+}
+
+async function loadAll(api: ExplorerLike, command: GroupPath): Promise<LoadAllSample> {
+  const group = await groupNode(api, command);
+  await api.treeView.reveal(group, { select: true, focus: true });
+  const startWall = wall();
+  const started = performance.now();
+  const outcome = await vscode.commands.executeCommand('imExplorer.loadAll', group);
+  const ms = performance.now() - started;
+  return { startWall, endWall: wall(), ms, outcome, children: (await api.tree.getChildren(group)).length };
+}
+
+async function reveal(api: ExplorerLike, command: GroupPath & { last: boolean }): Promise<string> {
+  const group = await groupNode(api, command);
+  const target = command.last ? (await api.tree.getChildren(group)).at(-1) : group;
+  if (!target) throw new Error(`group ${command.groupId} has no children to reveal`);
+  await api.treeView.reveal(target, { select: true, focus: true });
+  return target.id;
+}
+
+async function waitForSignIn(api: ExplorerLike, timeoutMs = 60_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!api.session.signedIn && Date.now() < deadline) await sleep(100);
+  return api.session.signedIn;
+}
+
 async function runUi(task: Task, api: ExplorerLike): Promise<void> {
   const config = vscode.workspace.getConfiguration('imExplorer');
   await config.update('endpoint', task.endpoint, vscode.ConfigurationTarget.Global);
   await config.update('users', task.users, vscode.ConfigurationTarget.Global);
-  const signedIn = await vscode.commands.executeCommand('imExplorer.signIn', {
-    profile: task.profile,
-    accessKeyId: task.accessKeyId,
-    accessKeySecret: task.accessKeySecret,
-  });
-  await api.session.reload();
   const calls = instrumentTree(api);
   await vscode.commands.executeCommand('workbench.view.extension.imExplorer');
-  await post('ready', { signedIn, session: api.session.signedIn });
+  await post('configured', { signedIn: api.session.signedIn });
   for (;;) {
     const command = (await request('GET', '/command')) as Command;
     if (command.cmd === 'finish') break;
-    if (command.cmd === 'refresh') {
-      await vscode.commands.executeCommand('imExplorer.refresh');
+    if (command.cmd === 'awaitSignIn') await post('ready', { signedIn: await waitForSignIn(api) });
+    else if (command.cmd === 'refresh') {
+      await vscode.commands.executeCommand('imExplorer.refresh', ...(command.group ? [await groupNode(api, command.group)] : []));
       await post('done', { cmd: command.cmd });
-    } else if (command.cmd === 'timings') {
-      await post('timings', calls.splice(0));
-    } else if (command.cmd === 'probe') {
-      await post('probe', await probes(api));
-    }
+    } else if (command.cmd === 'timings') await post('timings', calls.splice(0));
+    else if (command.cmd === 'probe') await post('probe', await probes(api));
+    else if (command.cmd === 'heap') await post('heap', heap());
+    else if (command.cmd === 'loadAll') await post('loadAll', await loadAll(api, command));
+    else if (command.cmd === 'reveal') await post('revealed', { id: await reveal(api, command) });
   }
   // Leave the next window's workspace as it was: the Interactive Messages view closed.
   await vscode.commands.executeCommand('workbench.view.explorer');
