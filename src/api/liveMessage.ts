@@ -140,7 +140,8 @@ export function liveGroupByPageSource(
 
 /** Token pagers over the sources above, at the family's largest page size (50). */
 export const liveAppPager = (client: InteractiveMessagesClient, request: Unpaged<ListLiveMessageAppsRequest>) => new TokenPager(liveAppSource(client, request));
-export const liveGroupPager = (client: InteractiveMessagesClient, request: Unpaged<ListLiveMessageGroupsRequest>) => new TokenPager(liveGroupSource(client, request));
+export const liveGroupPager = (client: InteractiveMessagesClient, request: Unpaged<ListLiveMessageGroupsRequest>) =>
+  new TokenPager(liveGroupSource(client, request));
 export const liveMemberPager = (client: InteractiveMessagesClient, request: Unpaged<ListLiveMessageGroupUsersRequest>, pageSize?: number) =>
   new TokenPager(liveMemberSource(client, request), pageSize);
 export const liveMessagePager = (client: InteractiveMessagesClient, request: Unpaged<ListLiveMessageGroupMessagesRequest>, pageSize?: number) =>

@@ -97,7 +97,8 @@ function pageToken(action: string, request: Source, out: WireParams): void {
   const value = request.NextPageToken;
   if (value === undefined) return;
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
-  if (typeof text !== 'string' || !TOKEN.test(text)) throw invalid(action, 'NextPageToken', value, 'the NextPageToken of the previous page (an integer, -1 for the first page)');
+  if (typeof text !== 'string' || !TOKEN.test(text))
+    throw invalid(action, 'NextPageToken', value, 'the NextPageToken of the previous page (an integer, -1 for the first page)');
   out.NextPageToken = text;
 }
 
@@ -119,7 +120,8 @@ function userIds(action: string, request: Source, out: WireParams): void {
   out.UserIds = JSON.stringify(list);
 }
 
-const unixSeconds = (action: string, request: Source, name: string, out: WireParams) => integerInRange(action, request, name, 0, Number.MAX_SAFE_INTEGER, out, false);
+const unixSeconds = (action: string, request: Source, name: string, out: WireParams) =>
+  integerInRange(action, request, name, 0, Number.MAX_SAFE_INTEGER, out, false);
 
 const BUILDERS: { [A in ActionName]: (action: A, request: Source, out: WireParams) => void } = {
   ListMessageApp: (action, request, out) => paging(action, request, out),

@@ -11,7 +11,11 @@ export interface LiveActionContext {
   repeatToken: boolean;
 }
 
-type Handler<A extends LiveMessageActionName> = (dataset: LiveMessageDataset, request: LiveMessageActions[A]['request'], context: LiveActionContext) => LiveMessageActions[A]['result'];
+type Handler<A extends LiveMessageActionName> = (
+  dataset: LiveMessageDataset,
+  request: LiveMessageActions[A]['request'],
+  context: LiveActionContext,
+) => LiveMessageActions[A]['result'];
 
 /** Without DataCenter a request addresses cn-shanghai, the data center of live.aliyuncs.com. */
 const DEFAULT_DATA_CENTER = 'cn-shanghai';
@@ -66,7 +70,8 @@ function startOf(token: string | number | undefined, salt: number, total: number
   if (token === undefined) return 0;
   const value = Number(token);
   const position = value - salt * TOKEN_SPAN;
-  if (position < 1 || position >= Math.max(total, 1)) throw inputInvalid('NextPageToken', String(token), 'It is not a token of this list, or the list has changed');
+  if (position < 1 || position >= Math.max(total, 1))
+    throw inputInvalid('NextPageToken', String(token), 'It is not a token of this list, or the list has changed');
   return position;
 }
 
@@ -107,7 +112,9 @@ const HANDLERS: { [A in LiveMessageActionName]: Handler<A> } = {
     const record = requireApp(dataset, request.AppId, request.DataCenter);
     const groups = sortedGroups(record, request.GroupStatus ?? 0, request.SortType);
     const salt = tokenSalt(dataset, mix(2, record.app.CreateTime, request.GroupStatus ?? 0), request.SortType);
-    const page = tokenPage<LiveMessageGroup>(groups.length, startOf(request.NextPageToken, salt, groups.length), GROUPS_PER_PAGE, (p) => dataset.groupView(groups[p]));
+    const page = tokenPage<LiveMessageGroup>(groups.length, startOf(request.NextPageToken, salt, groups.length), GROUPS_PER_PAGE, (p) =>
+      dataset.groupView(groups[p]),
+    );
     const token = nextToken(page, salt, request.NextPageToken, context);
     // The one list whose token is a string, spelled NextpageToken, and absent on the last page.
     return token === undefined ? { Hasmore: false, GroupList: page.items } : { Hasmore: true, NextpageToken: String(token), GroupList: page.items };
@@ -160,7 +167,9 @@ const HANDLERS: { [A in LiveMessageActionName]: Handler<A> } = {
     if (request.SortType === 2) positions.reverse();
     const filters = mix(4, group.hash, request.MsgType ?? -1, begin % 2 ** 31, end % 2 ** 31);
     const salt = tokenSalt(dataset, filters, request.SortType);
-    const page = tokenPage(positions.length, startOf(request.NextPageToken, salt, positions.length), request.PageSize, (p) => dataset.messageAt(group, positions[p]));
+    const page = tokenPage(positions.length, startOf(request.NextPageToken, salt, positions.length), request.PageSize, (p) =>
+      dataset.messageAt(group, positions[p]),
+    );
     const token = nextToken(page, salt, request.NextPageToken, context);
     return { GroupId: group.GroupId, Hasmore: token !== undefined, NextPageToken: token ?? 0, MessageList: page.items };
   },

@@ -171,7 +171,12 @@ export class LiveMessageDataset {
         AppId: record.app.AppId,
         AppName: record.app.AppName,
         DataCenter: record.app.DataCenter,
-        groups: record.groups.map((group) => ({ GroupId: group.GroupId, members: group.size, messages: group.messageCount, deleted: group.deleted !== undefined })),
+        groups: record.groups.map((group) => ({
+          GroupId: group.GroupId,
+          members: group.size,
+          messages: group.messageCount,
+          deleted: group.deleted !== undefined,
+        })),
       })),
       fixtures: fixtures as LiveMessageFixtures,
     };

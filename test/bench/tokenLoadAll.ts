@@ -34,7 +34,11 @@ async function main(): Promise<void> {
       onCall: (record) => (record.outcome === 'ok' ? durations.push(record.durationMs) : failedAttempts++),
     });
     const t0 = performance.now();
-    const result = await liveMemberPager(client, { AppId: fixtures.appId, GroupId: fixtures.bigGroupId, SortType: 1, DataCenter: 'cn-shanghai' }, PAGE_SIZE).loadAll();
+    const result = await liveMemberPager(
+      client,
+      { AppId: fixtures.appId, GroupId: fixtures.bigGroupId, SortType: 1, DataCenter: 'cn-shanghai' },
+      PAGE_SIZE,
+    ).loadAll();
     const seconds = (performance.now() - t0) / 1000;
     const stats = await emulator.stats();
 
@@ -46,9 +50,13 @@ async function main(): Promise<void> {
     const duplicates = result.items.length - new Set(result.items.map((user) => user.UserId)).size;
     const heapMb = peakHeap / (1024 * 1024);
 
-    console.log(`token pager: ${result.items.length} members in ${round(seconds, 2)} s = ${round(membersPerSecond, 0)} members/s; ${result.pagesFetched} pages, stopped: ${result.stoppedBecause}`);
+    console.log(
+      `token pager: ${result.items.length} members in ${round(seconds, 2)} s = ${round(membersPerSecond, 0)} members/s; ${result.pagesFetched} pages, stopped: ${result.stoppedBecause}`,
+    );
     console.log(`  rtt (median of ${durations.length} calls) ${round(rttMs, 1)} ms: one page per rtt = ${round(bound, 0)} members/s; ratio ${round(ratio, 3)}`);
-    console.log(`  server: ${stats.requests} requests, ${stats.throttled} throttled, peak ${stats.peakCallsPerSecond} calls in a sliding second; failed attempts ${failedAttempts}`);
+    console.log(
+      `  server: ${stats.requests} requests, ${stats.throttled} throttled, peak ${stats.peakCallsPerSecond} calls in a sliding second; failed attempts ${failedAttempts}`,
+    );
     console.log(`  duplicates ${duplicates}; peak heap ${round(heapMb, 1)} MB`);
     console.log(
       JSON.stringify({

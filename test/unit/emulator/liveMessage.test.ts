@@ -80,7 +80,10 @@ describe('emulator: LiveMessage family', () => {
       do {
         const reply = await lm('ListLiveMessageGroups', { SortType: 1, GroupStatus: status, ...(token ? { NextPageToken: token } : {}) });
         assert.equal(reply.status, 200, reply.text);
-        assert.deepEqual(Object.keys(reply.json), reply.json.Hasmore ? ['RequestId', 'Hasmore', 'NextpageToken', 'GroupList'] : ['RequestId', 'Hasmore', 'GroupList']);
+        assert.deepEqual(
+          Object.keys(reply.json),
+          reply.json.Hasmore ? ['RequestId', 'Hasmore', 'NextpageToken', 'GroupList'] : ['RequestId', 'Hasmore', 'GroupList'],
+        );
         token = reply.json.NextpageToken;
         if (token !== undefined) {
           assert.equal(typeof token, 'string');
@@ -188,7 +191,9 @@ describe('emulator: LiveMessage family', () => {
     assertFlat(band, ['GroupId', 'IsbannedAll', 'BannedUserList', 'UnbannedUserList']);
     assert.equal(band.json.IsbannedAll, true);
     assert.ok(band.json.UnbannedUserList.length > 0);
-    const members = (await lm('ListLiveMessageGroupUsers', { GroupId: f.pagedGroupId, SortType: 1, PageSize: 10 })).json.UserList.map((u: { UserId: string }) => u.UserId);
+    const members = (await lm('ListLiveMessageGroupUsers', { GroupId: f.pagedGroupId, SortType: 1, PageSize: 10 })).json.UserList.map(
+      (u: { UserId: string }) => u.UserId,
+    );
     const check = await lm('CheckLiveMessageUsersInGroup', { GroupId: f.pagedGroupId, UserIds: JSON.stringify([...members.slice(0, 9), 'not-a-member']) });
     assertFlat(check, ['Users']);
     assert.equal(check.json.Users.length, 10);

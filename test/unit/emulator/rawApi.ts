@@ -5,7 +5,6 @@ import { createHmac, randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import { DEMO_KEY, type EmulatorKey } from '../../../src/emulator';
 
-
 export type Params = Record<string, string>;
 
 export function pct(text: string): string {
@@ -142,4 +141,3 @@ export function assertOk(reply: Reply): void {
   assert.deepEqual(Object.keys(reply.json), ['RequestId', 'Result']);
   assert.match(reply.json.RequestId, REQUEST_ID);
 }
-
