@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { type ApiError } from '../../../src/api/errors';
 import { liveAppPager, liveGroupByPageSource, liveGroupPager, liveMemberPager, liveMessagePager } from '../../../src/api/liveMessage';
 import { Pager } from '../../../src/api/pager';
+import { liveMessageWireParams, tokenPagerFor, type LiveMessageNodeRequest } from '../../../src/api/requests';
 import { newClient, recordingProxy, useEmulator } from '../helpers';
 
 describe('client: the LiveMessage family against the emulator', () => {
@@ -113,5 +114,22 @@ describe('client: the LiveMessage family against the emulator', () => {
     assert.ok(appTimes[50] >= 1000, `the 51st came back after ${appTimes[50]} ms, inside the first second`);
     assert.ok(Math.max(...groupTimes) < 900, `the other action waited: ${Math.max(...groupTimes)} ms`);
     assert.equal(emulator().stats().throttled, 0);
+  });
+
+  it('node requests: tokenPagerFor runs a LiveMessage list (a page size under 10 raised to 10), liveMessageWireParams gives what is sent', async () => {
+    const { client, calls } = newClient(emulator().url);
+    const request = { action: 'ListLiveMessageGroupUsers', params: { AppId: fixtures().appId, GroupId: fixtures().pagedGroupId, SortType: 2 } } as const;
+    const result = await tokenPagerFor(client, request, 5).loadAll();
+    assert.equal(result.items.length, 123);
+    assert.equal(calls[0].params.PageSize, '10');
+    assert.deepEqual(liveMessageWireParams(request, 5), { AppId: fixtures().appId, GroupId: fixtures().pagedGroupId, PageSize: '10', SortType: '2' });
+    const check: LiveMessageNodeRequest = { action: 'CheckLiveMessageUsersInGroup', params: { AppId: 'a', GroupId: 'g', UserIds: ['u1', 'u2'] } };
+    assert.deepEqual(liveMessageWireParams(check, 50), { AppId: 'a', GroupId: 'g', UserIds: '["u1","u2"]' });
+    const groups = await tokenPagerFor(
+      client,
+      { action: 'ListLiveMessageGroups', params: { AppId: fixtures().appId, SortType: 1, GroupStatus: 2 } },
+      50,
+    ).loadAll();
+    assert.ok(groups.items.length > 0 && groups.items.every((group) => group.Delete));
   });
 });
