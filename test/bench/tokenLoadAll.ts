@@ -44,6 +44,8 @@ async function main(): Promise<void> {
 
     const sorted = [...durations].sort((a, b) => a - b);
     const rttMs = sorted[Math.floor(sorted.length / 2)];
+    const meanRttMs = durations.reduce((sum, ms) => sum + ms, 0) / durations.length;
+    const p90RttMs = sorted[Math.floor(sorted.length * 0.9)];
     const membersPerSecond = result.items.length / seconds;
     const bound = PAGE_SIZE / (rttMs / 1000);
     const ratio = membersPerSecond / bound;
@@ -54,6 +56,8 @@ async function main(): Promise<void> {
       `token pager: ${result.items.length} members in ${round(seconds, 2)} s = ${round(membersPerSecond, 0)} members/s; ${result.pagesFetched} pages, stopped: ${result.stoppedBecause}`,
     );
     console.log(`  rtt (median of ${durations.length} calls) ${round(rttMs, 1)} ms: one page per rtt = ${round(bound, 0)} members/s; ratio ${round(ratio, 3)}`);
+    // Time per page beyond the median rtt is the slower calls (mean, p90) plus the client's own work between calls.
+    console.log(`  per page ${round((seconds * 1000) / result.pagesFetched, 1)} ms; rtt mean ${round(meanRttMs, 1)} ms, p90 ${round(p90RttMs, 1)} ms`);
     console.log(
       `  server: ${stats.requests} requests, ${stats.throttled} throttled, peak ${stats.peakCallsPerSecond} calls in a sliding second; failed attempts ${failedAttempts}`,
     );
