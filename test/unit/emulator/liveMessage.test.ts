@@ -2,6 +2,7 @@
 // super and deleted groups, messages, band state, online check, per-action throttling, faults.
 import * as assert from 'node:assert/strict';
 import { DEMO_KEY, startEmulator, type LiveMessageFixtures, type RunningEmulator } from '../../../src/emulator';
+import { LiveMessageDataset } from '../../../src/emulator/liveDataset';
 import { assertError, send, type Reply } from './rawApi';
 
 function assertFlat(reply: Reply, keys: string[]): void {
@@ -229,5 +230,39 @@ describe('emulator: LiveMessage family', () => {
     const legacy = () => send(emulator.url, { key: DEMO_KEY, params: { PageNum: 1, PageSize: 1 }, now: at });
     for (let i = 0; i < 100; i++) assert.equal((await legacy()).status, 200);
     assertError(await legacy(), 400, 'Throttling.User');
+  });
+});
+
+describe('emulator: LiveMessage data', () => {
+  it('is deterministic from the seed, and another seed gives other ids', () => {
+    const a = new LiveMessageDataset(1);
+    assert.deepEqual(new LiveMessageDataset(1).info, a.info);
+    assert.deepEqual(new LiveMessageDataset('1').info, a.info);
+    const b = new LiveMessageDataset(2);
+    assert.notEqual(b.info.fixtures.appId, a.info.fixtures.appId);
+    assert.notEqual(b.info.fixtures.bigGroupId, a.info.fixtures.bigGroupId);
+  });
+
+  it('has a 100,000-member ordinary group, a super group over 2,000 members, and apps in both data centers', () => {
+    const data = new LiveMessageDataset(1);
+    const { fixtures } = data.info;
+    const groups = data.info.apps.find((app) => app.AppId === fixtures.appId)!.groups;
+    assert.equal(groups.find((g) => g.GroupId === fixtures.bigGroupId)!.members, 100_000);
+    assert.equal(fixtures.bigGroupTotal, 100_000);
+    const superGroup = data.app(fixtures.appId)!.groupsById.get(fixtures.superGroupId)!;
+    assert.ok(superGroup.size > 2000 && superGroup.SuperLargeGroup);
+    assert.equal(data.app(fixtures.appId)!.groupsById.get(fixtures.bigGroupId)!.SuperLargeGroup, false);
+    assert.deepEqual([...new Set(data.info.apps.map((app) => app.DataCenter))].sort(), ['ap-southeast-1', 'cn-shanghai']);
+  });
+
+  it('finds a member by id without scanning, and only in its own group', () => {
+    const data = new LiveMessageDataset(1);
+    const app = data.app(data.info.fixtures.appId)!;
+    const big = app.groupsById.get(data.info.fixtures.bigGroupId)!;
+    const paged = app.groupsById.get(data.info.fixtures.pagedGroupId)!;
+    const member = data.memberAt(big, 98_765);
+    assert.equal(data.memberIndex(big, member.UserId), 98_765);
+    assert.equal(data.memberIndex(paged, member.UserId), undefined);
+    assert.equal(data.memberIndex(big, 'uid_zzzz_0000'), undefined);
   });
 });
