@@ -1,7 +1,7 @@
 // "Copy as code": a ready snippet that makes the same call a tree node made, in TypeScript (pop-core),
 // Python (aliyun-python-sdk-core) or the aliyun CLI. Credentials are always read from the environment,
 // never written into the snippet.
-import { API_VERSION } from './api/types';
+import { ACTION_INFO, API_VERSION, type ActionName, type HttpMethod } from './api/types';
 
 export type SnippetLanguage = 'typescript' | 'python' | 'shell';
 
@@ -18,6 +18,11 @@ export const SNIPPET_LANGUAGES: { language: SnippetLanguage; label: string; deta
   { language: 'python', label: 'Python', detail: 'aliyun-python-sdk-core CommonRequest' },
   { language: 'shell', label: 'aliyun CLI', detail: 'aliyun live <Action>' },
 ];
+
+/** The action's own method (LiveMessage: POST, ListLiveMessageGroupByPage: GET); POST for legacy actions, as the extension sends them. */
+function methodOf(action: string): HttpMethod {
+  return (Object.prototype.hasOwnProperty.call(ACTION_INFO, action) ? ACTION_INFO[action as ActionName].method : undefined) ?? 'POST';
+}
 
 export function buildSnippet(language: SnippetLanguage, request: SnippetRequest): string {
   switch (language) {
@@ -44,7 +49,7 @@ function typescriptSnippet({ action, params, endpoint, sts }: SnippetRequest): s
     '',
     `const response = await client.request(${JSON.stringify(action)}, {`,
     ...Object.entries(params).map(([key, value]) => `  ${key}: ${JSON.stringify(value)},`),
-    "}, { method: 'POST' });",
+    `}, { method: '${methodOf(action)}' });`,
     'console.log(JSON.stringify(response, null, 2));',
   ];
   return lines.join('\n') + '\n';
@@ -81,7 +86,7 @@ function pythonSnippet({ action, params, endpoint, sts }: SnippetRequest): strin
     `request.set_domain(${JSON.stringify(url.host)})`,
     `request.set_version(${JSON.stringify(API_VERSION)})`,
     `request.set_action_name(${JSON.stringify(action)})`,
-    "request.set_method('POST')",
+    `request.set_method('${methodOf(action)}')`,
     `request.set_protocol_type(${JSON.stringify(url.protocol.replace(':', ''))})`,
     ...Object.entries(params).map(([key, value]) => `request.add_query_param(${JSON.stringify(key)}, ${JSON.stringify(String(value))})`),
     '',

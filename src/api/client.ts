@@ -2,14 +2,28 @@
 // Import the RPC client file, not the package root: the root also pulls in the ROA client and xml2js.
 import { ApiError, ClientErrorCode, cancelledError, errorFromServerBody, registerSecrets, timeoutError, toApiError, type ErrorContext } from './errors';
 import { DEFAULT_RETRY_POLICY, sharedLimiter, withRetries, type AccessKind, type RateLimiter, type RetryPolicy } from './limiter';
+import { configError, normalizeEndpoint } from './endpoint';
 import { checkShape, withoutBigNumbers } from './response';
 import {
+  ACTION_INFO,
   API_VERSION,
+  CALLS_PER_SECOND,
   DEFAULT_ENDPOINT,
   LIMITS,
   type ActionName,
   type Actions,
   type ApiResponse,
+  type CheckLiveMessageUsersInGroupRequest,
+  type DescribeLiveMessageAppRequest,
+  type DescribeLiveMessageGroupBandRequest,
+  type DescribeLiveMessageGroupRequest,
+  type HttpMethod,
+  type ListLiveMessageAppsRequest,
+  type ListLiveMessageGroupByPageRequest,
+  type ListLiveMessageGroupMessagesRequest,
+  type ListLiveMessageGroupUsersRequest,
+  type ListLiveMessageGroupsRequest,
+  type ResponseOf,
   type GetMessageAppRequest,
   type GetMessageAppResult,
   type GetMessageGroupRequest,
@@ -36,7 +50,18 @@ export const ACTION_KINDS: Record<ActionName, AccessKind> = {
   GetMessageGroup: 'read',
   ListMessageGroupUserById: 'read',
   ListMessage: 'read',
+  ListLiveMessageApps: 'read',
+  DescribeLiveMessageApp: 'read',
+  ListLiveMessageGroups: 'read',
+  ListLiveMessageGroupByPage: 'read',
+  DescribeLiveMessageGroup: 'read',
+  ListLiveMessageGroupUsers: 'read',
+  ListLiveMessageGroupMessages: 'read',
+  DescribeLiveMessageGroupBand: 'read',
+  CheckLiveMessageUsersInGroup: 'read',
 };
+
+export { normalizeEndpoint };
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const LATENCY_SAMPLES = 31;
@@ -66,9 +91,12 @@ export interface ClientOptions {
   endpoint?: string;
   /** Per attempt: connecting, sending and reading the whole answer (default 10 000 ms). */
   timeoutMs?: number;
-  /** Default GET. */
-  method?: 'GET' | 'POST';
-  /** Client-side limit for this AccessKey at this endpoint, shared by every client in the process (default 100). */
+  /** For the legacy family, which accepts both (default GET). A LiveMessage action always uses its own (ACTION_INFO). */
+  method?: HttpMethod;
+  /**
+   * Client-side limit per action for this AccessKey at this endpoint, shared by every client in the process
+   * (default 100). Each family's documented limit caps it: LiveMessage actions run at most at 50/s.
+   */
   callsPerSecond?: number;
   /** Attempts per read call, the first included (default 4). */
   maxAttempts?: number;
@@ -80,42 +108,6 @@ export interface ClientOptions {
 
 export interface CallOptions {
   signal?: AbortSignal;
-}
-
-function configError(message: string): ApiError {
-  return new ApiError({ code: ClientErrorCode.InvalidConfiguration, message });
-}
-
-function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-
-/**
- * Accepts only scheme://host[:port]: https anywhere, plain http only on loopback (a signed request sent in clear
- * over a network could be replayed). Returns the normalized origin.
- */
-export function normalizeEndpoint(endpoint: string): string {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    throw configError(`The endpoint ${JSON.stringify(endpoint)} is not a URL; expected something like ${DEFAULT_ENDPOINT}.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw configError(`The endpoint must start with https:// (got ${url.protocol}).`);
-  }
-  if (url.username || url.password) {
-    throw configError('The endpoint must not contain a user name or password; give only scheme://host[:port].');
-  }
-  if (url.pathname !== '/' || url.search || url.hash || /[?#]/.test(endpoint)) {
-    throw configError(`The endpoint ${JSON.stringify(endpoint)} must be only scheme://host[:port], without a path, query or fragment.`);
-  }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw configError(
-      `The endpoint ${JSON.stringify(endpoint)} uses plain http, which is allowed only for this computer (localhost, 127.0.0.0/8, [::1]); use https://.`,
-    );
-  }
-  return `${url.protocol}//${url.host}`;
 }
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
@@ -146,12 +138,15 @@ function loadRpcClientClass(): VerboseRpcClientClass {
  */
 export class InteractiveMessagesClient {
   readonly endpoint: string;
-  readonly method: 'GET' | 'POST';
+  /** The method of legacy actions. */
+  readonly method: HttpMethod;
   readonly timeoutMs: number;
   // Private fields stay out of util.inspect and JSON.stringify: the RPCClient holds the secret.
   #rpc: VerboseRpcClient | undefined;
   readonly #rpcConfig: RpcConfig;
-  readonly #limiter: RateLimiter;
+  readonly #accessKeyId: string;
+  readonly #callsPerSecond: number;
+  readonly #limiters = new Map<ActionName, RateLimiter>();
   readonly #retry: RetryPolicy;
   readonly #onCall?: (record: CallRecord) => void;
   /** Durations of the latest answered attempts, for {@link typicalLatencyMs}. */
@@ -172,20 +167,39 @@ export class InteractiveMessagesClient {
     if (method !== 'GET' && method !== 'POST') throw configError(`method must be 'GET' or 'POST'; got ${JSON.stringify(method)}.`);
     this.method = method;
     this.timeoutMs = positiveInteger('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
-    const callsPerSecond = positiveInteger('callsPerSecond', options.callsPerSecond, LIMITS.callsPerSecond);
+    this.#callsPerSecond = positiveInteger('callsPerSecond', options.callsPerSecond, LIMITS.callsPerSecond);
     this.#retry = {
       maxAttempts: positiveInteger('maxAttempts', options.maxAttempts, DEFAULT_RETRY_POLICY.maxAttempts),
       startingDelayMs: options.backoff?.startingDelayMs ?? DEFAULT_RETRY_POLICY.startingDelayMs,
       maxDelayMs: options.backoff?.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
     };
     this.#onCall = options.onCall;
-    this.#limiter = sharedLimiter(accessKeyId, this.endpoint, callsPerSecond);
+    this.#accessKeyId = accessKeyId;
     this.#rpcConfig = { endpoint: this.endpoint, apiVersion: API_VERSION, accessKeyId, accessKeySecret, securityToken };
   }
 
-  /** The client-side rate limit in force for this AccessKey. */
+  /** The configured client-side rate limit per action (legacy actions run at it). */
   get callsPerSecond(): number {
-    return this.#limiter.callsPerSecond;
+    return this.#callsPerSecond;
+  }
+
+  /** The client-side rate limit of `action`: the configured one, capped by the family's documented limit. */
+  callsPerSecondOf(action: ActionName): number {
+    return Math.min(this.#callsPerSecond, CALLS_PER_SECOND[ACTION_INFO[action].family]);
+  }
+
+  /** The HTTP method `action` is sent with. */
+  methodOf(action: ActionName): HttpMethod {
+    return ACTION_INFO[action].method ?? this.method;
+  }
+
+  #limiterOf(action: ActionName): RateLimiter {
+    let limiter = this.#limiters.get(action);
+    if (!limiter) {
+      limiter = sharedLimiter(this.#accessKeyId, this.endpoint, action, this.callsPerSecondOf(action));
+      this.#limiters.set(action, limiter);
+    }
+    return limiter;
   }
 
   /**
@@ -226,8 +240,44 @@ export class InteractiveMessagesClient {
     return this.call('ListMessage', request, options);
   }
 
-  /** Any action by name: validate, then send with rate limiting and retries. */
-  async call<A extends ActionName>(action: A, request: Actions[A]['request'], options: CallOptions = {}): Promise<ApiResponse<Actions[A]['result']>> {
+  listLiveMessageApps(request: ListLiveMessageAppsRequest, options?: CallOptions): Promise<ResponseOf<'ListLiveMessageApps'>> {
+    return this.call('ListLiveMessageApps', request, options);
+  }
+
+  describeLiveMessageApp(request: DescribeLiveMessageAppRequest, options?: CallOptions): Promise<ResponseOf<'DescribeLiveMessageApp'>> {
+    return this.call('DescribeLiveMessageApp', request, options);
+  }
+
+  listLiveMessageGroups(request: ListLiveMessageGroupsRequest, options?: CallOptions): Promise<ResponseOf<'ListLiveMessageGroups'>> {
+    return this.call('ListLiveMessageGroups', request, options);
+  }
+
+  listLiveMessageGroupByPage(request: ListLiveMessageGroupByPageRequest, options?: CallOptions): Promise<ResponseOf<'ListLiveMessageGroupByPage'>> {
+    return this.call('ListLiveMessageGroupByPage', request, options);
+  }
+
+  describeLiveMessageGroup(request: DescribeLiveMessageGroupRequest, options?: CallOptions): Promise<ResponseOf<'DescribeLiveMessageGroup'>> {
+    return this.call('DescribeLiveMessageGroup', request, options);
+  }
+
+  listLiveMessageGroupUsers(request: ListLiveMessageGroupUsersRequest, options?: CallOptions): Promise<ResponseOf<'ListLiveMessageGroupUsers'>> {
+    return this.call('ListLiveMessageGroupUsers', request, options);
+  }
+
+  listLiveMessageGroupMessages(request: ListLiveMessageGroupMessagesRequest, options?: CallOptions): Promise<ResponseOf<'ListLiveMessageGroupMessages'>> {
+    return this.call('ListLiveMessageGroupMessages', request, options);
+  }
+
+  describeLiveMessageGroupBand(request: DescribeLiveMessageGroupBandRequest, options?: CallOptions): Promise<ResponseOf<'DescribeLiveMessageGroupBand'>> {
+    return this.call('DescribeLiveMessageGroupBand', request, options);
+  }
+
+  checkLiveMessageUsersInGroup(request: CheckLiveMessageUsersInGroupRequest, options?: CallOptions): Promise<ResponseOf<'CheckLiveMessageUsersInGroup'>> {
+    return this.call('CheckLiveMessageUsersInGroup', request, options);
+  }
+
+  /** Any action by name: validate, then send with its method, under its rate limit, with retries. */
+  async call<A extends ActionName>(action: A, request: Actions[A]['request'], options: CallOptions = {}): Promise<ResponseOf<A>> {
     const params = toWireParams(action, request);
     const { signal } = options;
     return withRetries((attempt) => this.#attempt(action, params, attempt, signal), {
@@ -235,11 +285,11 @@ export class InteractiveMessagesClient {
       kind: ACTION_KINDS[action],
       action,
       signal,
-    }) as Promise<ApiResponse<Actions[A]['result']>>;
+    }) as Promise<ResponseOf<A>>;
   }
 
-  async #attempt(action: ActionName, params: WireParams, attempt: number, signal: AbortSignal | undefined): Promise<ApiResponse<unknown>> {
-    const release = await this.#limiter.acquire(signal, action);
+  async #attempt(action: ActionName, params: WireParams, attempt: number, signal: AbortSignal | undefined): Promise<unknown> {
+    const release = await this.#limiterOf(action).acquire(signal, action);
     if (signal?.aborted) {
       // Aborted just as the slot was granted.
       release();
@@ -265,7 +315,7 @@ export class InteractiveMessagesClient {
         action,
         { ...params },
         {
-          method: this.method,
+          method: this.methodOf(action),
           // httpx's own timeouts are a backstop; ours (the timer above) is the one that normally fires.
           timeout: this.timeoutMs + 1000,
           formatParams: false,
@@ -283,7 +333,7 @@ export class InteractiveMessagesClient {
       }
       requestId = checkShape(action, body, status);
       this.#recordLatency(performance.now() - started);
-      return body as ApiResponse<unknown>;
+      return body;
     } catch (thrown) {
       let error: ApiError;
       if (signal?.aborted) error = cancelledError(action);

@@ -190,7 +190,14 @@ function describeServerCode(code: string, action: string | undefined, status: nu
   if (code === 'InvalidVersion') {
     return { text: 'The server does not accept the API version this extension sends (2016-11-01): the endpoint may be of another product.', retryable: false };
   }
-  if (code.startsWith('Forbidden') || code === 'NoPermission') {
+  // The LiveMessage family's own codes.
+  if (code === 'ResourceNotExist') {
+    return { text: 'The server does not know this app or group (a LiveMessage app is found only in the data center it was created in).', retryable: false };
+  }
+  if (code === 'InputInvalid') {
+    return { text: 'The server rejected a request parameter.', retryable: false };
+  }
+  if (code.startsWith('Forbidden') || code === 'NoPermission' || code === 'NoAuth') {
     return { text: 'Access denied by the server.', retryable: false };
   }
   if (code.startsWith('Throttling')) {

@@ -28,3 +28,27 @@ export {
 } from './pager';
 export { withoutBigNumbers } from './response';
 export { toWireParams, type WireParams } from './validation';
+export {
+  DEFAULT_MAX_TOKEN_PAGES,
+  TokenPager,
+  type TokenListSource,
+  type TokenLoadAllOptions,
+  type TokenLoadAllResult,
+  type TokenPage,
+  type TokenPagerPage,
+  type TokenStopReason,
+  type TokenWalkOptions,
+} from './tokenPager';
+export {
+  liveAppPager,
+  liveAppSource,
+  liveGroupByPageSource,
+  liveGroupPager,
+  liveGroupSource,
+  liveMemberPager,
+  liveMemberSource,
+  liveMessagePager,
+  liveMessageSource,
+  normalizeAdminList,
+  normalizeToken,
+} from './liveMessage';

@@ -1,4 +1,4 @@
-// Client-side rate limit shared per AccessKey, and retries with exponential backoff for read calls.
+// Client-side rate limits, one per AccessKey, endpoint and action, and retries with exponential backoff for read calls.
 import { backOff } from 'exponential-backoff';
 import { ApiError, cancelledError } from './errors';
 
@@ -122,11 +122,14 @@ function checkedRate(callsPerSecond: number): number {
 const sharedLimiters = new Map<string, RateLimiter>();
 
 /**
- * The limiter of one AccessKey at one endpoint, shared by every client and call in this process (the server's
- * limit is per user, not per client). When clients configure different rates, the latest configured one applies.
+ * The limiter of one API action for one AccessKey at one endpoint, shared by every client and call in this process.
+ * The service limits each action separately ("the single-user QPS limit for this API"), so two actions never share
+ * a budget. Several AccessKeys of one account share the account's limit on the server: the client cannot know which
+ * keys belong together, so that case is left to the server's Throttling answers (which reads retry).
+ * When clients configure different rates, the latest configured one applies.
  */
-export function sharedLimiter(accessKeyId: string, endpoint: string, callsPerSecond: number): RateLimiter {
-  const key = `${endpoint}\n${accessKeyId}`;
+export function sharedLimiter(accessKeyId: string, endpoint: string, action: string, callsPerSecond: number): RateLimiter {
+  const key = `${endpoint}\n${accessKeyId}\n${action}`;
   let limiter = sharedLimiters.get(key);
   if (!limiter) {
     limiter = new RateLimiter(callsPerSecond);

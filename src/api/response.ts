@@ -1,6 +1,6 @@
 // What the client does with a parsed body: big numbers made plain, and a minimal check of the documented shape.
 import { invalidResponseError } from './errors';
-import type { ActionName } from './types';
+import { isLiveMessageAction, type ActionName, type LiveMessageActionName } from './types';
 
 interface BigNumberLike {
   _isBigNumber: true;
@@ -68,6 +68,10 @@ export function checkShape(action: ActionName, body: unknown, status?: number): 
   if (!isPlainObject(body)) throw invalidResponseError(action, 'the body is not a JSON object', status);
   const requestId = typeof body.RequestId === 'string' ? body.RequestId : '';
   const fail = (problem: string) => invalidResponseError(action, problem, status, requestId || undefined);
+  if (isLiveMessageAction(action)) {
+    checkLiveMessageShape(action, body, fail);
+    return requestId;
+  }
   const result = body.Result;
   if (!isPlainObject(result)) throw fail(result === undefined ? 'Result is missing' : 'Result is not an object');
 
@@ -87,4 +91,43 @@ export function checkShape(action: ActionName, body: unknown, status?: number): 
   const getKey = GET_KEYS[action];
   if (getKey && typeof result[getKey] !== 'string') throw fail(`Result.${getKey} is not a string`);
   return requestId;
+}
+
+interface LiveMessageShape {
+  /** The list field and its items' id field. */
+  list?: [string, string];
+  /** The more-pages flag, in its spelling; required when the action pages by token. */
+  more?: 'HasMore' | 'Hasmore';
+  /** A field the flat body must carry as a string (the Describe actions' id). */
+  id?: string;
+  /** A field the body must carry as a number. */
+  count?: string;
+}
+
+const LIVE_MESSAGE_SHAPES: Record<LiveMessageActionName, LiveMessageShape> = {
+  ListLiveMessageApps: { list: ['AppList', 'AppId'], more: 'HasMore' },
+  DescribeLiveMessageApp: { id: 'AppId' },
+  ListLiveMessageGroups: { list: ['GroupList', 'GroupId'], more: 'Hasmore' },
+  ListLiveMessageGroupByPage: { list: ['GroupList', 'GroupId'], count: 'TotalCount' },
+  DescribeLiveMessageGroup: { id: 'GroupId' },
+  ListLiveMessageGroupUsers: { list: ['UserList', 'UserId'], more: 'Hasmore' },
+  ListLiveMessageGroupMessages: { list: ['MessageList', 'MsgTid'], more: 'Hasmore' },
+  DescribeLiveMessageGroupBand: { id: 'GroupId' },
+  CheckLiveMessageUsersInGroup: { list: ['Users', 'UserId'] },
+};
+
+/** A LiveMessage body is flat (no Result): the list, its ids, the more-pages flag in this action's spelling. */
+function checkLiveMessageShape(action: LiveMessageActionName, body: Record<string, unknown>, fail: (problem: string) => Error): void {
+  const shape = LIVE_MESSAGE_SHAPES[action];
+  if (shape.list) {
+    const [field, key] = shape.list;
+    const items = body[field];
+    if (!Array.isArray(items)) throw fail(`${field} is not an array`);
+    items.forEach((item, index) => {
+      if (!isPlainObject(item) || typeof item[key] !== 'string') throw fail(`${field}[${index}].${key} is not a string`);
+    });
+  }
+  if (shape.more && typeof body[shape.more] !== 'boolean') throw fail(`${shape.more} is not a boolean`);
+  if (shape.id && typeof body[shape.id] !== 'string') throw fail(`${shape.id} is not a string`);
+  if (shape.count && typeof body[shape.count] !== 'number') throw fail(`${shape.count} is not a number`);
 }

@@ -1,5 +1,9 @@
 // Request and response shapes of the Interactive Messages API (live 2016-11-01, RPC style).
 // Field names are the wire names, so a Result can be shown to the user exactly as the server sent it.
+// The legacy family's shapes are here; the LiveMessage* family's are in liveMessageTypes.ts.
+import type { LiveMessageActions } from './liveMessageTypes';
+
+export type * from './liveMessageTypes';
 
 /** Free-form key/value map the API attaches to apps, groups and users. */
 export type Extension = Record<string, string>;
@@ -156,8 +160,8 @@ export interface ApiErrorBody {
   Recommend: string;
 }
 
-/** The calls this project makes, by Action name. */
-export interface Actions {
+/** The legacy family's calls, by Action name. */
+export interface LegacyActions {
   ListMessageApp: { request: ListMessageAppRequest; result: ListMessageAppResult };
   ListMessageGroup: { request: ListMessageGroupRequest; result: ListMessageGroupResult };
   ListMessageGroupUser: { request: ListMessageGroupUserRequest; result: ListMessageGroupUserResult };
@@ -167,16 +171,84 @@ export interface Actions {
   ListMessage: { request: ListMessageRequest; result: ListMessageResult };
 }
 
+/** The calls this project makes, by Action name: both families. */
+export interface Actions extends LegacyActions, LiveMessageActions {}
+
 export type ActionName = keyof Actions;
+export type LegacyActionName = keyof LegacyActions;
+export type LiveMessageActionName = keyof LiveMessageActions;
+
+/** An app belongs to one family; the two are not interoperable. */
+export type Family = 'legacy' | 'livemessage';
+export type HttpMethod = 'GET' | 'POST';
+
+/** A LiveMessage response: flat, the RequestId beside the fields. */
+export type LiveMessageResponse<R> = { RequestId: string } & R;
+
+/** What `client.call(action)` resolves with: `{ RequestId, Result }` (legacy) or the flat body (LiveMessage). */
+export type ResponseOf<A extends ActionName> = A extends LiveMessageActionName ? LiveMessageResponse<Actions[A]['result']> : ApiResponse<Actions[A]['result']>;
+
+export interface ActionInfo {
+  family: Family;
+  /** The HTTP method the action must be sent with; absent: the client's `method` option (the legacy gateway takes both). */
+  method?: HttpMethod;
+}
+
+/** Every action's family and method: the one place that knows them. */
+export const ACTION_INFO: Readonly<Record<ActionName, ActionInfo>> = {
+  ListMessageApp: { family: 'legacy' },
+  ListMessageGroup: { family: 'legacy' },
+  ListMessageGroupUser: { family: 'legacy' },
+  GetMessageApp: { family: 'legacy' },
+  GetMessageGroup: { family: 'legacy' },
+  ListMessageGroupUserById: { family: 'legacy' },
+  ListMessage: { family: 'legacy' },
+  ListLiveMessageApps: { family: 'livemessage', method: 'POST' },
+  DescribeLiveMessageApp: { family: 'livemessage', method: 'POST' },
+  ListLiveMessageGroups: { family: 'livemessage', method: 'POST' },
+  ListLiveMessageGroupByPage: { family: 'livemessage', method: 'GET' },
+  DescribeLiveMessageGroup: { family: 'livemessage', method: 'POST' },
+  ListLiveMessageGroupUsers: { family: 'livemessage', method: 'POST' },
+  ListLiveMessageGroupMessages: { family: 'livemessage', method: 'POST' },
+  DescribeLiveMessageGroupBand: { family: 'livemessage', method: 'POST' },
+  CheckLiveMessageUsersInGroup: { family: 'livemessage', method: 'POST' },
+};
+
+export function isLiveMessageAction(action: string): action is LiveMessageActionName {
+  return Object.prototype.hasOwnProperty.call(ACTION_INFO, action) && ACTION_INFO[action as ActionName].family === 'livemessage';
+}
 
 /** Parameter ranges shared by the client's validation and the emulator's checks. */
 export const LIMITS = {
   pageNum: { min: 1, max: 100000 },
   pageSize: { min: 1, max: 50 },
   sortTypes: [0, 1] as const,
-  /** Documented per-user QPS limit of the legacy Interactive Messages family. */
+  /** Documented per-user QPS limit of the legacy Interactive Messages family, per action. */
   callsPerSecond: 100,
+  liveMessage: {
+    /** Documented limit per action and user (the account: its AccessKeys share it). */
+    callsPerSecond: 50,
+    /** 1 ascending, 2 descending; required. */
+    sortTypes: [1, 2] as const,
+    /** ListLiveMessageGroupUsers and ListLiveMessageGroupMessages. */
+    listPageSize: { min: 10, max: 50 },
+    /** ListLiveMessageGroupByPage. */
+    groupPageSize: { min: 1, max: 50 },
+    groupPageNumber: { min: 1, max: 10000 },
+    groupStatuses: [0, 1, 2] as const,
+    dataCenters: ['cn-shanghai', 'ap-southeast-1'] as const,
+    /** CheckLiveMessageUsersInGroup. */
+    userIds: { min: 1, max: 10 },
+    /** A group with more members is a super group: its member list cannot be queried. */
+    superGroupMembers: 2000,
+  },
 } as const;
+
+/** The documented per-action limit of each family. */
+export const CALLS_PER_SECOND: Readonly<Record<Family, number>> = { legacy: LIMITS.callsPerSecond, livemessage: LIMITS.liveMessage.callsPerSecond };
+
+/** ListLiveMessageGroupByPage's PageSize when none is given. */
+export const DEFAULT_GROUP_BY_PAGE_SIZE = 20;
 
 export const API_VERSION = '2016-11-01';
 export const DEFAULT_ENDPOINT = 'https://live.aliyuncs.com';

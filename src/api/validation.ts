@@ -70,6 +70,59 @@ function userIdList(action: string, request: Source, out: WireParams): void {
   out.UserIdList = list.join(',');
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// The LiveMessage* family
+
+const LM = LIMITS.liveMessage;
+
+function oneOf(action: string, request: Source, name: string, allowed: readonly (string | number)[], out: WireParams, required: boolean, rule?: string): void {
+  const value = request[name];
+  if (value === undefined && !required) return;
+  if (!allowed.includes(value as string | number)) throw invalid(action, name, value, rule ?? `one of ${allowed.join(', ')}`);
+  out[name] = String(value);
+}
+
+function liveSortType(action: string, request: Source, out: WireParams): void {
+  oneOf(action, request, 'SortType', LM.sortTypes, out, true, `${LM.sortTypes[0]} (ascending) or ${LM.sortTypes[1]} (descending)`);
+}
+
+function dataCenter(action: string, request: Source, out: WireParams): void {
+  oneOf(action, request, 'DataCenter', LM.dataCenters, out, false);
+}
+
+const TOKEN = /^(-1|0|[1-9][0-9]{0,19})$/;
+
+/** A token the previous page gave (a long, or its decimal string); absent for the first page. */
+function pageToken(action: string, request: Source, out: WireParams): void {
+  const value = request.NextPageToken;
+  if (value === undefined) return;
+  const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+  if (typeof text !== 'string' || !TOKEN.test(text))
+    throw invalid(action, 'NextPageToken', value, 'the NextPageToken of the previous page (an integer, -1 for the first page)');
+  out.NextPageToken = text;
+}
+
+function appAndGroup(action: string, request: Source, out: WireParams): void {
+  requiredId(action, request, 'AppId', out);
+  requiredId(action, request, 'GroupId', out);
+}
+
+function userIds(action: string, request: Source, out: WireParams): void {
+  const list = request.UserIds;
+  const { min, max } = LM.userIds;
+  if (!Array.isArray(list) || list.length < min || list.length > max) {
+    throw invalid(action, 'UserIds', list, `an array of ${min} to ${max} user ids`);
+  }
+  list.forEach((id: unknown, index) => {
+    if (typeof id !== 'string' || id.length === 0) throw invalid(action, `UserIds[${index}]`, id, 'a non-empty user id');
+  });
+  // The SDK sends the array as one JSON text (its "shrink" style), not as UserIds.1, UserIds.2...
+  out.UserIds = JSON.stringify(list);
+}
+
+const unixSeconds = (action: string, request: Source, name: string, out: WireParams) =>
+  integerInRange(action, request, name, 0, Number.MAX_SAFE_INTEGER, out, false);
+
 const BUILDERS: { [A in ActionName]: (action: A, request: Source, out: WireParams) => void } = {
   ListMessageApp: (action, request, out) => paging(action, request, out),
   ListMessageGroup: (action, request, out) => {
@@ -97,6 +150,63 @@ const BUILDERS: { [A in ActionName]: (action: A, request: Source, out: WireParam
     requiredId(action, request, 'GroupId', out);
     paging(action, request, out);
     integerInRange(action, request, 'Type', 0, Number.MAX_SAFE_INTEGER, out, false);
+  },
+  ListLiveMessageApps: (action, request, out) => {
+    liveSortType(action, request, out);
+    pageToken(action, request, out);
+    dataCenter(action, request, out);
+  },
+  DescribeLiveMessageApp: (action, request, out) => {
+    requiredId(action, request, 'AppId', out);
+    dataCenter(action, request, out);
+  },
+  ListLiveMessageGroups: (action, request, out) => {
+    requiredId(action, request, 'AppId', out);
+    liveSortType(action, request, out);
+    pageToken(action, request, out);
+    oneOf(action, request, 'GroupStatus', LM.groupStatuses, out, false, '0 (all), 1 (not deleted) or 2 (deleted)');
+    dataCenter(action, request, out);
+  },
+  ListLiveMessageGroupByPage: (action, request, out) => {
+    requiredId(action, request, 'AppId', out);
+    liveSortType(action, request, out);
+    integerInRange(action, request, 'PageNumber', LM.groupPageNumber.min, LM.groupPageNumber.max, out, false);
+    integerInRange(action, request, 'PageSize', LM.groupPageSize.min, LM.groupPageSize.max, out, false);
+    oneOf(action, request, 'GroupStatus', LM.groupStatuses, out, false, '0 (all), 1 (not deleted) or 2 (deleted)');
+    dataCenter(action, request, out);
+  },
+  DescribeLiveMessageGroup: (action, request, out) => {
+    appAndGroup(action, request, out);
+    dataCenter(action, request, out);
+  },
+  ListLiveMessageGroupUsers: (action, request, out) => {
+    appAndGroup(action, request, out);
+    integerInRange(action, request, 'PageSize', LM.listPageSize.min, LM.listPageSize.max, out, true);
+    liveSortType(action, request, out);
+    pageToken(action, request, out);
+    dataCenter(action, request, out);
+  },
+  ListLiveMessageGroupMessages: (action, request, out) => {
+    appAndGroup(action, request, out);
+    integerInRange(action, request, 'PageSize', LM.listPageSize.min, LM.listPageSize.max, out, true);
+    liveSortType(action, request, out);
+    pageToken(action, request, out);
+    integerInRange(action, request, 'MsgType', 0, Number.MAX_SAFE_INTEGER, out, false);
+    unixSeconds(action, request, 'BeginTime', out);
+    unixSeconds(action, request, 'EndTime', out);
+    if (out.BeginTime !== undefined && out.EndTime !== undefined && Number(out.BeginTime) > Number(out.EndTime)) {
+      throw invalid(action, 'EndTime', request.EndTime, `at least BeginTime (${out.BeginTime})`);
+    }
+    dataCenter(action, request, out);
+  },
+  DescribeLiveMessageGroupBand: (action, request, out) => {
+    appAndGroup(action, request, out);
+    dataCenter(action, request, out);
+  },
+  CheckLiveMessageUsersInGroup: (action, request, out) => {
+    appAndGroup(action, request, out);
+    userIds(action, request, out);
+    dataCenter(action, request, out);
   },
 };
 

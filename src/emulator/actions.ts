@@ -1,5 +1,5 @@
-// One handler per action: validated request in, Result out (shapes as in seeds/ and api-notes.md).
-import type { ActionName, Actions, MessageApp, MessageGroup, SortType } from '../api/types';
+// One handler per legacy action (the LiveMessage* family: liveActions.ts): validated request in, Result out (shapes as in seeds/ and api-notes.md).
+import type { LegacyActionName as ActionName, LegacyActions as Actions, MessageApp, MessageGroup, SortType } from '../api/types';
 import type { AppRecord, Dataset, GroupRecord } from './dataset';
 import { ApiFailure } from './errors';
 

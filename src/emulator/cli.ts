@@ -12,7 +12,8 @@ Prints "listening URL", "access key id: ID" and "access key secret: SECRET" firs
 Options:
   --port N               port on 127.0.0.1 (default 0 = a free port)
   --seed S               dataset and fault seed (default 1)
-  --qps Q                accepted calls per AccessKey per second (default 100, 0 = unlimited)
+  --qps Q                accepted calls per action and AccessKey per second, legacy family (default 100, 0 = unlimited)
+  --livemessage-qps Q    the same for the LiveMessage family (default 50, 0 = unlimited)
   --latency-ms L|MIN-MAX latency before every answer, fixed or uniform in a range
   --error-rate R         share of calls answered with an error code (0..1)
   --error-codes A,B      codes for --error-rate (default InternalError,ServiceUnavailable)
@@ -23,6 +24,7 @@ Options:
   --lying-has-more       HasMore is always true
   --lying-total F        Total is multiplied by F
   --churn-per-page N     members leaving and joining each time a page of members is served
+  --repeat-token         LiveMessage token lists repeat the token they were asked with
   --fault-actions A,B    limit the faults to these actions
   --verbose              log one line per request on stdout
   --quiet                no request log (default)
@@ -35,6 +37,7 @@ interface CliOptions {
   port: number;
   seed: number | string;
   qps: number;
+  liveMessageQps: number;
   faults: FaultOptions;
   verbose: boolean;
 }
@@ -68,11 +71,12 @@ function list(text: string): string[] {
     .filter((item) => item !== '');
 }
 
-const BOOLEAN_FLAGS = new Set(['--lying-has-more', '--verbose', '--quiet', '--help', '-h']);
+const BOOLEAN_FLAGS = new Set(['--lying-has-more', '--repeat-token', '--verbose', '--quiet', '--help', '-h']);
 const VALUE_FLAGS = new Set([
   '--port',
   '--seed',
   '--qps',
+  '--livemessage-qps',
   '--latency-ms',
   '--error-rate',
   '--error-codes',
@@ -86,7 +90,7 @@ const VALUE_FLAGS = new Set([
 ]);
 
 export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
-  const options: CliOptions = { port: 0, seed: 1, qps: 100, faults: {}, verbose: false };
+  const options: CliOptions = { port: 0, seed: 1, qps: 100, liveMessageQps: 50, faults: {}, verbose: false };
   for (let i = 0; i < argv.length; i++) {
     let flag = argv[i];
     let value: string | undefined;
@@ -129,6 +133,9 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
       case '--qps':
         options.qps = integer(flag, v);
         break;
+      case '--livemessage-qps':
+        options.liveMessageQps = integer(flag, v);
+        break;
       case '--latency-ms': {
         const range = /^([0-9]+)-([0-9]+)$/.exec(v);
         f.latencyMs = range ? { min: Number(range[1]), max: Number(range[2]) } : number(flag, v);
@@ -159,6 +166,9 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
         break;
       case '--lying-has-more':
         f.lyingHasMore = true;
+        break;
+      case '--repeat-token':
+        f.repeatToken = true;
         break;
       case '--lying-total':
         f.lyingTotal = number(flag, v);
@@ -202,7 +212,7 @@ async function main(): Promise<void> {
   }
   const verbose = options.verbose;
   const emulator = await startServer(
-    { port: options.port, seed: options.seed, qps: options.qps, faults: options.faults },
+    { port: options.port, seed: options.seed, qps: options.qps, liveMessageQps: options.liveMessageQps, faults: options.faults },
     {
       onAnswer(entry) {
         if (verbose) {
@@ -222,7 +232,9 @@ async function main(): Promise<void> {
       `demo app id: ${fixtures.appId}`,
       `demo user id: ${fixtures.userId}`,
       `big group id: ${fixtures.bigGroupId}`,
-      `control: ${emulator.url}/__emulator/stats | faults | dataset | reset-stats`,
+      `livemessage app id: ${emulator.liveMessage.fixtures.appId} (${emulator.liveMessage.fixtures.dataCenter})`,
+      `livemessage big group id: ${emulator.liveMessage.fixtures.bigGroupId}`,
+      `control: ${emulator.url}/__emulator/stats | faults | dataset | livemessage | reset-stats`,
       '',
     ].join('\n'),
   );

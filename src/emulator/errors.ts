@@ -39,6 +39,11 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorSpec>> = {
   // Assumption: the docs list no code for an unknown AppId / GroupId; these names and 400 are ours.
   'InvalidAppId.NotFound': { status: 400, message: 'The specified AppId does not exist.' },
   'InvalidGroupId.NotFound': { status: 400, message: 'The specified GroupId does not exist in this app.' },
+  // The LiveMessage* family's documented codes ("%s." messages; the emulator fills in the detail).
+  InputInvalid: { status: 400, message: 'The input parameter is invalid.' },
+  NoAuth: { status: 403, message: 'No authority to operate on the resource.' },
+  ResourceNotExist: { status: 404, message: 'The resource does not exist.' },
+  ServerError: { status: 500, message: 'The server failed to process the request.' },
   InternalError: {
     status: 500,
     message: 'The request processing has failed due to some unknown error, exception or failure.',

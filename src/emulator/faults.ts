@@ -25,6 +25,8 @@ export interface FaultOptions {
   lyingTotal?: number;
   /** Members who leave (oldest first) and join each time a page of a group's members is served. */
   churnPerPage?: number;
+  /** Token-paged LiveMessage lists answer with the token they were asked with: a server repeating its token. */
+  repeatToken?: boolean;
   /** Limit all of the above to these actions. */
   actions?: string[];
 }
@@ -70,6 +72,7 @@ const KNOWN_FIELDS = new Set([
   'lyingHasMore',
   'lyingTotal',
   'churnPerPage',
+  'repeatToken',
   'actions',
 ]);
 
@@ -124,6 +127,12 @@ export function validateFaults(input: unknown): FaultOptions {
       fail('lyingHasMore must be a boolean');
     }
     out.lyingHasMore = raw.lyingHasMore;
+  }
+  if (raw.repeatToken !== undefined) {
+    if (typeof raw.repeatToken !== 'boolean') {
+      fail('repeatToken must be a boolean');
+    }
+    out.repeatToken = raw.repeatToken;
   }
   if (raw.lyingTotal !== undefined) {
     if (typeof raw.lyingTotal !== 'number' || !Number.isFinite(raw.lyingTotal) || raw.lyingTotal < 0) {
@@ -207,6 +216,10 @@ export class FaultInjector {
     return { kind: 'none' };
   }
 
+  repeatToken(action: string): boolean {
+    return this.applies(action) && this.options.repeatToken === true;
+  }
+
   churnPerPage(action: string): number {
     return this.applies(action) ? (this.options.churnPerPage ?? 0) : 0;
   }
@@ -216,9 +229,13 @@ export class FaultInjector {
     if (!this.applies(action)) {
       return;
     }
-    const page = result as { HasMore?: boolean; Total?: number };
+    // Both spellings: HasMore (legacy, ListLiveMessageApps) and Hasmore (the other LiveMessage lists).
+    const page = result as { HasMore?: boolean; Hasmore?: boolean; Total?: number };
     if (this.options.lyingHasMore && typeof page.HasMore === 'boolean') {
       page.HasMore = true;
+    }
+    if (this.options.lyingHasMore && typeof page.Hasmore === 'boolean') {
+      page.Hasmore = true;
     }
     if (this.options.lyingTotal !== undefined && typeof page.Total === 'number') {
       page.Total = Math.round(page.Total * this.options.lyingTotal);

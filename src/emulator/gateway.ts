@@ -1,9 +1,11 @@
 // The request pipeline, in the order a real API gateway checks things:
 // common parameters -> AccessKey -> STS token -> signature -> nonce replay -> action -> RAM -> QPS limit
 // -> injected faults -> action parameters -> data. No I/O here: server.ts sends what this decides.
-import type { ActionName } from '../api/types';
+import { isLiveMessageAction, type ActionName } from '../api/types';
 import { runAction } from './actions';
 import type { Dataset } from './dataset';
+import { runLiveMessageAction } from './liveActions';
+import type { LiveMessageDataset } from './liveDataset';
 import { ApiFailure, errorBody, missing, newRequestId } from './errors';
 import type { FaultInjector } from './faults';
 import type { EmulatorKey } from './keys';
@@ -38,9 +40,12 @@ export interface Decision {
 
 export interface GatewayOptions {
   dataset: Dataset;
+  liveMessage: LiveMessageDataset;
   keys: readonly EmulatorKey[];
-  /** Accepted calls per AccessKey per sliding second; 0 = unlimited. */
+  /** Accepted calls per action and AccessKey per sliding second, legacy family; 0 = unlimited. */
   qps: number;
+  /** The same for the LiveMessage* family (documented: 50). */
+  liveMessageQps: number;
   clock: () => number;
   faults: FaultInjector;
   stats: StatsRecorder;
@@ -153,6 +158,7 @@ function ramDenied(action: string): ApiFailure {
 export class Gateway {
   private readonly keys = new Map<string, EmulatorKey>();
   private readonly limiter: RateLimiter;
+  private readonly liveMessageLimiter: RateLimiter;
   private readonly nonces = new NonceCache();
 
   constructor(private readonly options: GatewayOptions) {
@@ -160,6 +166,7 @@ export class Gateway {
       this.keys.set(key.accessKeyId, key);
     }
     this.limiter = new RateLimiter(options.qps);
+    this.liveMessageLimiter = new RateLimiter(options.liveMessageQps);
   }
 
   handle(request: ApiRequest): Decision {
@@ -225,7 +232,9 @@ export class Gateway {
     if (key.deniedActions?.includes(action)) {
       throw ramDenied(action);
     }
-    if (!this.limiter.tryAcquire(key.accessKeyId, now)) {
+    // Documented per API action and user: each action has its own budget.
+    const limiter = isLiveMessageAction(action) ? this.liveMessageLimiter : this.limiter;
+    if (!limiter.tryAcquire(`${key.accessKeyId}\n${action}`, now)) {
       stats.throttled();
       throw new ApiFailure('Throttling.User');
     }
@@ -255,7 +264,13 @@ export class Gateway {
   private success(action: ActionName, params: ReadonlyMap<string, string>, requestId: string): Answer {
     const { dataset, faults } = this.options;
     const request = readActionParams(action, params);
-    const result = runAction(action, dataset, request, { churnPerPage: faults.churnPerPage(action) });
+    if (isLiveMessageAction(action)) {
+      // A flat body: the RequestId beside the fields, no Result.
+      const fields = runLiveMessageAction(action, this.options.liveMessage, request as never, { repeatToken: faults.repeatToken(action) });
+      faults.distort(action, fields);
+      return { kind: 'json', status: 200, body: JSON.stringify({ RequestId: requestId, ...fields }), requestId, code: 'OK' };
+    }
+    const result = runAction(action, dataset, request as never, { churnPerPage: faults.churnPerPage(action) });
     faults.distort(action, result);
     return { kind: 'json', status: 200, body: JSON.stringify({ RequestId: requestId, Result: result }), requestId, code: 'OK' };
   }

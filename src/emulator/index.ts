@@ -7,6 +7,7 @@ export type { EmulatorKey } from './keys';
 export type { FaultOptions } from './faults';
 export type { EmulatorStats } from './stats';
 export type { DatasetInfo, DatasetApp, DatasetUser, DatasetGroup, DatasetFixtures } from './dataset';
+export type { LiveMessageInfo, LiveMessageFixtures } from './liveDataset';
 
 /** Starts a strict local Interactive Messages API on 127.0.0.1 (see README.md in this folder). */
 export function startEmulator(options?: EmulatorOptions): Promise<RunningEmulator> {

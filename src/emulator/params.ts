@@ -1,6 +1,7 @@
 // Request parameters: decoding the query string / form body, and each action's documented parameters.
-import type { ActionName, Actions } from '../api/types';
+import type { ActionName, Actions, LegacyActionName } from '../api/types';
 import { ApiFailure, invalidParameter, missing } from './errors';
+import { LIVE_MESSAGE_ACTIONS, isLiveMessageActionName, readLiveMessageParams } from './liveParams';
 
 /**
  * Adds the pairs of an application/x-www-form-urlencoded string to `into`.
@@ -78,7 +79,7 @@ const sortType: IntRule = { kind: 'int', name: 'SortType', required: false, defa
 const str = (name: string): StringRule => ({ kind: 'string', name, required: true });
 
 /** Checked in this order; the first problem is the one reported. */
-const RULES: Record<ActionName, readonly Rule[]> = {
+const RULES: Record<LegacyActionName, readonly Rule[]> = {
   ListMessageApp: [pageNum(true), pageSize(true), sortType],
   // AppId and UserId are "optional" in the docs but "must be filled in to query normally".
   ListMessageGroup: [pageNum(true), pageSize(true), sortType, str('AppId'), str('UserId')],
@@ -97,10 +98,11 @@ const RULES: Record<ActionName, readonly Rule[]> = {
   ],
 };
 
-export const ACTIONS = Object.keys(RULES) as ActionName[];
+export const ACTIONS: ActionName[] = [...(Object.keys(RULES) as LegacyActionName[]), ...LIVE_MESSAGE_ACTIONS];
 
+/** Both families. */
 export function isAction(name: string): name is ActionName {
-  return Object.prototype.hasOwnProperty.call(RULES, name);
+  return Object.prototype.hasOwnProperty.call(RULES, name) || isLiveMessageActionName(name);
 }
 
 function ruleText(rule: IntRule): string {
@@ -124,8 +126,9 @@ function parseInteger(rule: IntRule, raw: string): number {
 
 /** Validates the action's parameters and returns them typed; other parameters are ignored like the gateway does. */
 export function readActionParams<A extends ActionName>(action: A, params: ReadonlyMap<string, string>): Actions[A]['request'] {
+  if (isLiveMessageActionName(action)) return readLiveMessageParams(action, params) as Actions[A]['request'];
   const out: Record<string, string | number | string[]> = {};
-  for (const rule of RULES[action]) {
+  for (const rule of RULES[action as LegacyActionName]) {
     const raw = params.get(rule.name);
     if (rule.kind === 'int') {
       if (raw === undefined) {

@@ -2,6 +2,7 @@
 import * as http from 'node:http';
 import type { Socket } from 'node:net';
 import { Dataset, type DatasetInfo } from './dataset';
+import { LiveMessageDataset, type LiveMessageInfo } from './liveDataset';
 import { FaultInjector, HTML_502_PAGE, type FaultOptions } from './faults';
 import { Gateway, type Answer } from './gateway';
 import { DEFAULT_KEYS, type EmulatorKey } from './keys';
@@ -12,8 +13,10 @@ export interface EmulatorOptions {
   port?: number;
   /** Default 1. */
   seed?: number | string;
-  /** Accepted calls per AccessKey in any sliding second; default 100, 0 = unlimited. */
+  /** Accepted calls per action and AccessKey in any sliding second, legacy family; default 100, 0 = unlimited. */
   qps?: number;
+  /** The same for the LiveMessage* family; default 50, 0 = unlimited. */
+  liveMessageQps?: number;
   /** Default: DEMO_KEY, STS_KEY, RESTRICTED_KEY, DISABLED_KEY. */
   keys?: EmulatorKey[];
   faults?: FaultOptions;
@@ -26,6 +29,8 @@ export interface RunningEmulator {
   url: string;
   port: number;
   dataset: DatasetInfo;
+  /** The LiveMessage* apps and their fixtures (also at GET /__emulator/livemessage). */
+  liveMessage: LiveMessageInfo;
   /** Replaces the current faults; throws TypeError on invalid options. */
   setFaults(faults: FaultOptions): void;
   stats(): EmulatorStats;
@@ -43,7 +48,10 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const CONTROL_PREFIX = '/__emulator/';
 
 function validateOptions(options: EmulatorOptions): void {
-  const { port, qps, seed, keys, clock } = options;
+  const { port, qps, liveMessageQps, seed, keys, clock } = options;
+  if (liveMessageQps !== undefined && (!Number.isInteger(liveMessageQps) || liveMessageQps < 0)) {
+    throw new TypeError('liveMessageQps must be a non-negative integer (0 = unlimited)');
+  }
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new TypeError('port must be an integer from 0 to 65535');
   }
@@ -130,13 +138,16 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
   validateOptions(options);
   const seed = options.seed ?? 1;
   const dataset = new Dataset(seed);
+  const liveMessage = new LiveMessageDataset(seed);
   const faults = new FaultInjector(String(seed));
   faults.set(options.faults ?? {});
   const stats = new StatsRecorder();
   const gateway = new Gateway({
     dataset,
+    liveMessage,
     keys: options.keys ?? DEFAULT_KEYS,
     qps: options.qps ?? 100,
+    liveMessageQps: options.liveMessageQps ?? 50,
     clock: options.clock ?? Date.now,
     faults,
     stats,
@@ -162,6 +173,9 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
       case 'GET dataset':
         sendJson(res, 200, dataset.info);
         return;
+      case 'GET livemessage':
+        sendJson(res, 200, liveMessage.info);
+        return;
       case 'GET faults':
         sendJson(res, 200, faults.current);
         return;
@@ -181,7 +195,7 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
       }
       default:
         sendJson(res, 404, {
-          error: 'unknown control endpoint; use GET stats, GET|PUT faults, POST reset-stats, GET dataset',
+          error: 'unknown control endpoint; use GET stats, GET|PUT faults, POST reset-stats, GET dataset, GET livemessage',
         });
     }
   }
@@ -247,6 +261,7 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     url: `http://127.0.0.1:${port}`,
     port,
     dataset: dataset.info,
+    liveMessage: liveMessage.info,
     setFaults: (next) => faults.set(next),
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),

@@ -8,7 +8,7 @@ import * as childProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { DatasetFixtures } from '../../src/emulator/index';
+import type { DatasetFixtures, LiveMessageFixtures } from '../../src/emulator/index';
 import { type CodeServer, installExtension, NO_GALLERY, startCodeServer, writeUserSettings } from './codeServer';
 import { defaultCacheDir, ensureCodeServer } from './codeServerInstall';
 import { demoApp, type EmulatorProcess, startEmulator } from './emulator';
@@ -33,7 +33,7 @@ export function demoSignInEnv(key: { accessKeyId: string; accessKeySecret: strin
   };
 }
 
-function demoReadme(appName: string, fixtures: DatasetFixtures, emulatorUrl: string): string {
+function demoReadme(appName: string, fixtures: DatasetFixtures, live: LiveMessageFixtures, emulatorUrl: string): string {
   return `# Interactive Messages Explorer — demo
 
 This VS Code runs the **Interactive Messages Explorer** extension against a local emulator of the
@@ -54,6 +54,10 @@ The extension is already signed in with the emulator's demo key (profile **demo*
    **Add App…**, **Go to App…**, **Find Member in Group…**, **Set Page Size…**, **Show Log**.
 6. Other apps come from \`ListMessageApp\`. To browse another user's groups, use **Add User…** on an app
    (the emulator's users are listed at ${emulatorUrl}/__emulator/dataset).
+
+The same demo key also sees the newer **LiveMessage** family (\`ListLiveMessageApps\`): the app \`${live.appId}\`
+(cn-shanghai, with a 100,000-member group \`${live.bigGroupId}\`, a super group, deleted groups and typed messages)
+and \`${live.singaporeAppId}\` (ap-southeast-1); they are listed at ${emulatorUrl}/__emulator/livemessage.
 
 The settings used are in *File > Preferences > Settings* (search \`imExplorer\`). Every API call is in the
 **Interactive Messages** output channel (**Show Log**), with secrets redacted.
@@ -124,6 +128,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     cleanups.push(emulator.stop);
     const dataset = await emulator.dataset();
     const { fixtures } = dataset;
+    const live = await emulator.control<{ fixtures: LiveMessageFixtures }>('GET', 'livemessage');
     const { appName } = demoApp(dataset);
     lap('emulatorMs');
     log(`emulator: ${emulator.url} (demo app "${appName}" ${fixtures.appId}; log ${emulatorLog})`);
@@ -131,7 +136,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     // A stable folder outside the repository, so the URL is the same every time.
     const workspace = path.join(path.dirname(defaultCacheDir()), 'demo-workspace');
     fs.mkdirSync(workspace, { recursive: true });
-    fs.writeFileSync(path.join(workspace, 'README.md'), demoReadme(appName, fixtures, emulator.url));
+    fs.writeFileSync(path.join(workspace, 'README.md'), demoReadme(appName, fixtures, live.fixtures, emulator.url));
 
     const userDataDir = path.join(runDir, 'user-data');
     const extensionsDir = path.join(runDir, 'extensions');

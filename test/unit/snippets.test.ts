@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { buildSnippet, shellQuote, SNIPPET_LANGUAGES, type SnippetRequest } from '../../src/snippets';
 import { DEMO_KEY, STS_KEY, startEmulator, type RunningEmulator } from '../../src/emulator';
+import { toWireParams } from '../../src/api/validation';
 
 const TRICKY_ID = `grp 'quoted' $HOME "x" ü*~/+=&%`;
 
@@ -56,6 +57,23 @@ describe('copy as code snippets', () => {
     assert.match(text, /request\.set_domain\("live\.aliyuncs\.com"\)/);
   });
 
+  it("uses each LiveMessage action's method: POST, and GET for ListLiveMessageGroupByPage", () => {
+    const lm = (action: string) => ({ ...request, action, params: { AppId: 'app-1', SortType: 1 } });
+    assert.match(buildSnippet('typescript', lm('ListLiveMessageGroups')), /\{ method: 'POST' \}\);/);
+    assert.match(buildSnippet('python', lm('ListLiveMessageGroups')), /request\.set_method\('POST'\)/);
+    assert.match(buildSnippet('typescript', lm('ListLiveMessageGroupByPage')), /\{ method: 'GET' \}\);/);
+    assert.match(buildSnippet('python', lm('ListLiveMessageGroupByPage')), /request\.set_method\('GET'\)/);
+    assert.match(buildSnippet('shell', lm('ListLiveMessageGroupByPage')), /^aliyun live ListLiveMessageGroupByPage \\$/m);
+  });
+
+  it('passes UserIds as the JSON text the service expects, quoted for the shell', () => {
+    const params = toWireParams('CheckLiveMessageUsersInGroup', { AppId: 'app-1', GroupId: 'g', UserIds: ["o'brien", 'b c'] });
+    const text = buildSnippet('shell', { ...request, action: 'CheckLiveMessageUsersInGroup', params });
+    const quoted = shellQuote(`["o'brien","b c"]`);
+    assert.ok(text.includes(`--UserIds ${quoted}`), text);
+    assert.equal(execFileSync('sh', ['-c', `printf %s ${quoted}`], { encoding: 'utf8' }), `["o'brien","b c"]`);
+  });
+
   describe('the TypeScript snippet, run against the emulator', () => {
     let emulator: RunningEmulator;
     let dir: string;
@@ -94,6 +112,25 @@ describe('copy as code snippets', () => {
         assert.equal(response.Result.UserList.length, emulator.dataset.fixtures.smallGroupTotal);
         assert.equal(typeof response.RequestId, 'string');
       });
+    }
+
+    it("returns a LiveMessage group's members (flat body, POST)", async () => {
+      const { appId, pagedGroupId } = emulator.liveMessage.fixtures;
+      const params = toWireParams('ListLiveMessageGroupUsers', { AppId: appId, GroupId: pagedGroupId, PageSize: 20, SortType: 2 });
+      const response = JSON.parse(
+        await runSnippet(buildSnippet('typescript', { action: 'ListLiveMessageGroupUsers', params, endpoint: emulator.url, sts: false })),
+      );
+      assert.equal(response.UserList.length, 20);
+      assert.equal(response.Hasmore, true);
+    });
+
+    async function runSnippet(snippet: string): Promise<string> {
+      const body = ts.transpileModule(`(async () => {\n${snippet.replace(/^import .*$/m, '')}\n})();`, {
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+      }).outputText;
+      const file = path.join(dir, 'snippet-lm.js');
+      await fs.writeFile(file, `const RPCClient = require(${JSON.stringify(require.resolve('@alicloud/pop-core/lib/rpc'))});\n${body}`);
+      return runNode(file, { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_KEY.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_KEY.accessKeySecret });
     }
   });
 });

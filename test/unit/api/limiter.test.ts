@@ -74,12 +74,13 @@ describe('limiter: RateLimiter', () => {
     await assert.rejects(limiter.acquire(AbortSignal.abort()), (e: ApiError) => e.code === ClientErrorCode.Cancelled);
   });
 
-  it('is shared per AccessKey and endpoint', () => {
-    const a = sharedLimiter('KEY-A', 'https://live.aliyuncs.com', 100);
-    assert.equal(sharedLimiter('KEY-A', 'https://live.aliyuncs.com', 100), a);
-    assert.notEqual(sharedLimiter('KEY-B', 'https://live.aliyuncs.com', 100), a);
-    assert.notEqual(sharedLimiter('KEY-A', 'http://127.0.0.1:1', 100), a);
-    sharedLimiter('KEY-A', 'https://live.aliyuncs.com', 50);
+  it('is shared per AccessKey, endpoint and action', () => {
+    const a = sharedLimiter('KEY-A', 'https://live.aliyuncs.com', 'ListMessageApp', 100);
+    assert.equal(sharedLimiter('KEY-A', 'https://live.aliyuncs.com', 'ListMessageApp', 100), a);
+    assert.notEqual(sharedLimiter('KEY-B', 'https://live.aliyuncs.com', 'ListMessageApp', 100), a);
+    assert.notEqual(sharedLimiter('KEY-A', 'http://127.0.0.1:1', 'ListMessageApp', 100), a);
+    assert.notEqual(sharedLimiter('KEY-A', 'https://live.aliyuncs.com', 'ListMessageGroup', 100), a);
+    sharedLimiter('KEY-A', 'https://live.aliyuncs.com', 'ListMessageApp', 50);
     assert.equal(a.callsPerSecond, 50);
   });
 
