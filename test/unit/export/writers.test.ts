@@ -55,7 +55,10 @@ describe('export rows', () => {
 
 describe('export writers', () => {
   it('writes RFC 4180 CSV: CRLF records, fields with commas, quotes or line breaks quoted, quotes doubled', () => {
-    const text = written(csvWriter(MEMBER_ROWS), [[member('plain', 1)], [member('a,b', 2), member('say "hi"', 3), member('two\nlines', 4), member('cr\rhere', 5)]]);
+    const text = written(csvWriter(MEMBER_ROWS), [
+      [member('plain', 1)],
+      [member('a,b', 2), member('say "hi"', 3), member('two\nlines', 4), member('cr\rhere', 5)],
+    ]);
     assert.equal(text, 'UserId,JoinTime\r\nplain,1\r\n"a,b",2\r\n"say ""hi""",3\r\n"two\nlines",4\r\n"cr\rhere",5\r\n');
   });
 
