@@ -35,9 +35,10 @@ export function nodesHover(nodes: readonly ExplorerNode[]): vscode.MarkdownStrin
   md.isTrusted = { enabledCommands: Object.values(HOVER_COMMANDS) };
   sorted.slice(0, MAX_NODES_SHOWN).forEach((node, index) => {
     if (index > 0) md.appendMarkdown('\n\n---\n\n');
+    // Links first: a long Extension table would push them below the hover's fold.
+    md.appendMarkdown(`${linksFor(node)}\n\n`);
     const shown = node.tooltip();
     md.appendMarkdown(shown instanceof vscode.MarkdownString ? shown.value : escapeMarkdown(shown ?? node.id));
-    md.appendMarkdown(`\n\n${linksFor(node)}`);
   });
   const more = sorted.length - MAX_NODES_SHOWN;
   if (more > 0) md.appendMarkdown(`\n\n*…and ${more} more loaded row${more === 1 ? '' : 's'} with this id.*`);
