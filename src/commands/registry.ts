@@ -10,6 +10,7 @@ import type { LoadMoreNode } from '../tree/loadMoreNode';
 import type { MemberNode } from '../tree/memberNode';
 import type { MessageNode } from '../tree/messageNode';
 import type { ExplorerNode, NodeKind } from '../tree/node';
+import type { RangeNode } from '../tree/rangeNode';
 import type { RootNode } from '../tree/rootNode';
 import type { UserNode } from '../tree/userNode';
 
@@ -27,6 +28,7 @@ export interface NodesByKind {
   user: UserNode;
   group: GroupNode;
   member: MemberNode;
+  range: RangeNode;
   loadMore: LoadMoreNode;
   message: MessageNode;
 }

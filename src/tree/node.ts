@@ -9,7 +9,7 @@ import type { Session } from '../session';
 import type { ContextValue } from './contextValues';
 
 /** One identity per node kind; commands tell nodes apart by it, never by instanceof. */
-export type NodeKind = 'root' | 'app' | 'user' | 'group' | 'member' | 'loadMore' | 'message';
+export type NodeKind = 'root' | 'app' | 'user' | 'group' | 'member' | 'range' | 'loadMore' | 'message';
 
 export interface TreeServices {
   readonly session: Session;
@@ -40,7 +40,10 @@ export abstract class ExplorerNode {
   /** Hierarchical and stable across refreshes, e.g. /profile/default/app/A/user/U/group/G. */
   abstract readonly id: string;
   abstract readonly contextValue: ContextValue | undefined;
-  private readonly childNodes = new Map<string, ExplorerNode>();
+  /** Created on the first child: most nodes (members) never have one. */
+  private childNodes: Map<string, ExplorerNode> | undefined;
+  /** The range row this node is shown in, when its list is shown as ranges; the view's parent is then that row. */
+  shownUnder: ExplorerNode | undefined;
 
   constructor(
     readonly parent: ExplorerNode | undefined,
@@ -82,24 +85,29 @@ export abstract class ExplorerNode {
     return undefined;
   }
 
+  /** Whether the node with this id is this node or below it (a range row overrides: its rows are not below its id). */
+  leadsTo(id: string): boolean {
+    return this.id === id || id.startsWith(this.id + '/');
+  }
+
   /** The node a paging command (Load more, Retry, Resume) acts on: itself, or for a row in a list its owner. */
   listOwner(): ExplorerNode {
     return this;
   }
 
   /** Keeps one instance per child id, so events and reveal address the same object the tree holds. */
-  protected reuse<T extends ExplorerNode>(node: T): T {
-    const existing = this.childNodes.get(node.id);
+  reuse<T extends ExplorerNode>(node: T): T {
+    const existing = this.childNodes?.get(node.id);
     if (existing && existing.kind === node.kind && existing.sameData(node)) {
       return existing as T;
     }
-    this.childNodes.set(node.id, node);
+    (this.childNodes ??= new Map()).set(node.id, node);
     return node;
   }
 
   /** Forgets the child instances (after a refresh their data may differ). */
   forgetChildren(): void {
-    this.childNodes.clear();
+    this.childNodes = undefined;
   }
 
   /** Whether two instances of the same id show the same data; nodes compare what their label depends on. */

@@ -8,6 +8,7 @@ import { CONTEXT_VALUES } from './contextValues';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import type { ExplorerNode, TreeServices } from './node';
+import { RangeNode, ROWS_PER_RANGE, type RangeRows } from './rangeNode';
 
 /** How the rows of a list are matched by the view's filter. */
 export interface FilterAs<Item> {
@@ -61,7 +62,7 @@ export function listRows<Item>(
 ): ExplorerNode[] {
   const { filter, lists } = services;
   const shown = filter ? list.items.filter((item) => keepsRow(lists, filter, filterAs.level, filterAs.text(item), filterAs.rowId(item))) : list.items;
-  const nodes = shown.map(toNode);
+  const nodes = shown.length > ROWS_PER_RANGE ? rangeRows(owner, services, shown, toNode, filterAs, noun) : shownDirectly(shown.map(toNode));
   const loaded = list.items.length.toLocaleString('en-US');
   const total = list.total?.toLocaleString('en-US') ?? '?';
   const incomplete = list.incomplete;
@@ -104,4 +105,37 @@ export function listRows<Item>(
     nodes.push(new MessageNode(owner, services, 'info', `No ${noun}s match "${filter.text}" among ${loaded} loaded`, { key: 'noMatch' }));
   }
   return nodes;
+}
+
+function shownDirectly(nodes: ExplorerNode[]): ExplorerNode[] {
+  for (const node of nodes) node.shownUnder = undefined;
+  return nodes;
+}
+
+/** A long list as ranges of ROWS_PER_RANGE rows; a range's rows become nodes only when it is opened. */
+function rangeRows<Item>(
+  owner: ExplorerNode,
+  services: TreeServices,
+  shown: Item[],
+  toNode: (item: Item) => ExplorerNode,
+  filterAs: FilterAs<Item>,
+  noun: string,
+): ExplorerNode[] {
+  let lastSought: { id: string; index: number } | undefined;
+  const rows: RangeRows = {
+    nodes: (start, end) => shown.slice(start, end).map(toNode),
+    labelAt: (index) => toNode(shown[index]).ownId() ?? '',
+    indexOf: (id) => {
+      // Every range of the list asks for the same id in turn: one scan answers them all.
+      if (lastSought?.id !== id) lastSought = { id, index: shown.findIndex((item) => filterAs.rowId(item) === id) };
+      return lastSought.index;
+    },
+  };
+  const ranges: ExplorerNode[] = [];
+  for (let start = 0; start < shown.length; start += ROWS_PER_RANGE) {
+    const range = owner.reuse(new RangeNode(owner, services, rows, start, Math.min(shown.length, start + ROWS_PER_RANGE), noun));
+    range.rows = rows;
+    ranges.push(range);
+  }
+  return ranges;
 }

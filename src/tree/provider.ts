@@ -122,7 +122,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     await this.session.ready();
     let current: ExplorerNode | undefined = this.rootNode();
     while (current && current.id !== id) {
-      if (!id.startsWith(current.id + '/')) return undefined;
+      if (!current.leadsTo(id)) return undefined;
       current = await this.findOnPath(current, id, options);
     }
     return current;
@@ -134,9 +134,9 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     for (let page = 0; ; page++) {
       if (options.token?.isCancellationRequested) throw new vscode.CancellationError();
       const nodes = await this.getChildren(parent);
-      const found = nodes.find((node) => node.id === id || id.startsWith(node.id + '/'));
+      const found = nodes.find((node) => node.leadsTo(id));
       if (found) return found;
-      const list = parent.pagedChildren();
+      const list = parent.listOwner().pagedChildren();
       if (!options.loadMore || !list?.hasMore || list.error !== undefined || list.incomplete || page >= maxPages) return undefined;
       const controller = new AbortController();
       const subscription = options.token?.onCancellationRequested(() => controller.abort());
@@ -145,7 +145,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       } finally {
         subscription?.dispose();
       }
-      this.redraw(parent);
+      this.redraw(parent.listOwner());
     }
   }
 
@@ -190,7 +190,8 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
-    return node.parent?.kind === 'root' ? undefined : node.parent;
+    const parent = node.shownUnder ?? node.parent;
+    return parent?.kind === 'root' ? undefined : parent;
   }
 
   /** Forgets what was loaded under `node` (everything when undefined) and shows it again. */

@@ -26,7 +26,13 @@ export function installExtensionCopy(
   const id = `${manifest.publisher}.${manifest.name}`;
   const target = path.join(extensionsDir, `${id}-${manifest.version}`);
   fs.mkdirSync(target, { recursive: true });
-  for (const file of ['package.json', manifest.main.replace(/^\.\//, ''), 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+  // The bundle and the chunks it loads later (dist/*.js), without the emulator: what the .vsix ships.
+  const bundleDir = path.dirname(manifest.main.replace(/^\.\//, ''));
+  const bundleFiles = fs
+    .readdirSync(path.join(from, bundleDir))
+    .filter((file) => file.endsWith('.js') && file !== 'emulator.js')
+    .map((file) => path.join(bundleDir, file));
+  for (const file of ['package.json', ...bundleFiles, 'README.md', 'CHANGELOG.md', 'LICENSE']) {
     const source = path.join(from, file);
     if (!fs.existsSync(source)) continue;
     fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });

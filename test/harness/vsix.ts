@@ -69,7 +69,7 @@ const ALLOWED: readonly RegExp[] = [
   /^extension\/readme\.md$/i,
   /^extension\/changelog\.md$/i,
   /^extension\/LICENSE(\.txt|\.md)?$/i,
-  /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/(extension|popCore)\.js$/,
   /^extension\/media\/[\w.-]+\.(svg|png)$/,
 ];
 
@@ -86,7 +86,14 @@ export async function checkArchive(vsix: string): Promise<{ results: CheckResult
 
   const unexpected = names.filter((name) => !ALLOWED.some((pattern) => pattern.test(name)));
   check('holds only the allowlisted files', unexpected.length === 0, unexpected.length ? `unexpected: ${unexpected.join(', ')}` : `${names.length} files`);
-  for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt']) {
+  for (const required of [
+    'extension/package.json',
+    'extension/dist/extension.js',
+    'extension/dist/popCore.js',
+    'extension/readme.md',
+    'extension/changelog.md',
+    'extension/LICENSE.txt',
+  ]) {
     check(
       `has ${required}`,
       names.some((name) => name.toLowerCase() === required.toLowerCase()),
@@ -115,7 +122,8 @@ export async function checkArchive(vsix: string): Promise<{ results: CheckResult
     // Packaged with --no-dependencies: the bundle may need only `vscode` and Node's own modules.
     const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
     const required = [...new Set([...bundle.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]))];
-    const outside = required.filter((name) => name !== 'vscode' && !builtins.has(name));
+    // A relative require is a chunk of the bundle, which must be in the package beside it.
+    const outside = required.filter((name) => name !== 'vscode' && !builtins.has(name) && !names.includes(`extension/dist/${name.replace(/^\.\//, '')}`));
     check('bundle needs nothing outside it but vscode and Node', outside.length === 0, outside.length ? outside.join(', ') : required.join(' '));
     check('bundle is minified (production build)', !/\n {4}/.test(bundle.slice(0, 20_000)), `${(bundleEntry.size / 1024).toFixed(1)} KB`);
     check('bundle holds no emulator code', !/__emulator\/|emulator: /.test(bundle));

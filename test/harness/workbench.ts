@@ -327,10 +327,18 @@ export class Workbench {
     await menuItem.waitFor({ state: 'visible', timeout: 10_000 });
     if (options.beforeClick) await options.beforeClick(menuItem);
     await menuItem.click();
-    await this.page
-      .locator('.monaco-menu')
-      .waitFor({ state: 'hidden', timeout: 5000 })
-      .catch(() => undefined);
+    const menu = this.page.locator('.monaco-menu');
+    const closed = () =>
+      menu
+        .waitFor({ state: 'hidden', timeout: 3000 })
+        .then(() => true)
+        .catch(() => false);
+    if (await closed()) return;
+    // A click that lands while the menu is still settling is sometimes not taken: the item stays highlighted
+    // with the menu open. The keyboard runs the highlighted item.
+    await menuItem.hover();
+    await this.page.keyboard.press('Enter');
+    if (!(await closed())) throw new Error(`the context menu stayed open after choosing "${item}"`);
   }
 
   /** An inline action (the icons at the right end of a row), which shows when the row is hovered. */

@@ -146,3 +146,4 @@ export const isGroup = kindGuard('group');
 export const isMember = kindGuard('member');
 export const isLoadMore = kindGuard('loadMore');
 export const isMessage = kindGuard('message');
+export const isRange = kindGuard('range');

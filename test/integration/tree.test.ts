@@ -9,6 +9,7 @@ import type { MemberNode } from '../../src/tree/memberNode';
 import type { MessageNode } from '../../src/tree/messageNode';
 import type { ExplorerNode } from '../../src/tree/node';
 import type { UserNode } from '../../src/tree/userNode';
+import { parseFilter } from '../../src/model/filter';
 import type { LoadAllOutcome } from '../../src/model/pagedList';
 import {
   assertNoSecrets,
@@ -20,6 +21,7 @@ import {
   isLoadMore,
   isMember,
   isMessage,
+  isRange,
   isUser,
   labelOf,
   reset,
@@ -147,6 +149,47 @@ describe('explorer tree (real extension host)', () => {
     assert.equal(again.status, 'complete');
     assert.equal(list.items.length, fixtures.bigGroupTotal, 'Load all after a cancel loads everything');
     assert.equal(new Set(list.items.map((member) => member.UserId)).size, fixtures.bigGroupTotal);
+  });
+
+  it('shows a list of more than 1,000 rows as ranges of 1,000; a range opens to its members; findNode and reveal go through it', async () => {
+    const big = await group(fixtures.bigGroupId);
+    await children(api, big);
+    const outcome = (await vscode.commands.executeCommand('imExplorer.loadAll', big)) as LoadAllOutcome;
+    assert.equal(outcome.status, 'complete');
+    const items = big.pagedChildren().items;
+    const ranges = await children(api, big);
+    assert.equal(ranges.length, Math.ceil(fixtures.bigGroupTotal / 1000));
+    assert.ok(ranges.every(isRange), 'only range rows under the group');
+    assert.deepEqual(
+      [labelOf(ranges[0]), labelOf(ranges[ranges.length - 1])],
+      ['1 – 1,000', `${(fixtures.bigGroupTotal - 999).toLocaleString('en-US')} – ${fixtures.bigGroupTotal.toLocaleString('en-US')}`],
+    );
+    const members = await children(api, ranges[37]);
+    assert.deepEqual(
+      members.map((node) => (isMember(node) ? node.member.UserId : node.kind)),
+      items.slice(37_000, 38_000).map((member) => member.UserId),
+    );
+    const far = items[73_456];
+    const found = await api.tree.findNode(`${big.id}/member/${encodeURIComponent(far.UserId)}`);
+    assert.ok(isMember(found) && found.member.UserId === far.UserId, 'findNode walks through the range');
+    const parent = api.tree.getParent(found);
+    assert.ok(isRange(parent) && parent.start === 73_000, 'the member is shown under its range');
+    await api.treeView.reveal(found, { select: true });
+    assert.equal(api.treeView.selection[0], found);
+    const filter = parseFilter(`member: ${far.UserId}`);
+    assert.ok(!('problem' in filter));
+    api.tree.setFilter(filter);
+    try {
+      const filtered = await children(api, big);
+      assert.ok(
+        filtered.some((node) => isMember(node) && node.member.UserId === far.UserId),
+        'few matches are shown directly',
+      );
+      assert.ok(!filtered.some(isRange));
+      assert.equal(api.tree.getParent(filtered.find(isMember)!), big);
+    } finally {
+      api.tree.setFilter(undefined);
+    }
   });
 
   it('a page that keeps failing stops Load all, keeps what was loaded, and Resume finishes it', async () => {

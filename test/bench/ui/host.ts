@@ -313,7 +313,9 @@ async function loadAll(api: ExplorerLike, command: GroupPath): Promise<LoadAllSa
 
 async function reveal(api: ExplorerLike, command: GroupPath & { last: boolean }): Promise<string> {
   const group = await groupNode(api, command);
-  const target = command.last ? (await api.tree.getChildren(group)).at(-1) : group;
+  let target: NodeLike | undefined = command.last ? (await api.tree.getChildren(group)).at(-1) : group;
+  // A long list is shown as ranges of rows: the last member is the last row of the last range.
+  if (command.last && target?.kind === 'range') target = (await api.tree.getChildren(target)).at(-1);
   if (!target) throw new Error(`group ${command.groupId} has no children to reveal`);
   await api.treeView.reveal(target, { select: true, focus: true });
   return target.id;

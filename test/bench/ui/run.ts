@@ -35,7 +35,7 @@ async function work(env: BenchEnv): Promise<BenchResult> {
   env.staged = staged;
   env.emptyExtension = stageEmptyExtension(env.runDir);
   note(
-    `bundle ${staged.bundleBytes} bytes (built in ${staged.buildMs} ms); requires only vscode (${staged.vscodeRequires} times) and ${staged.builtins.join(', ')}`,
+    `bundle ${staged.bundleBytes} bytes (built in ${staged.buildMs} ms); requires only vscode (${staged.vscodeRequires} times), ${staged.chunks.join(', ')} and ${staged.builtins.join(', ')}`,
   );
 
   // verbose: the request log, which the expansions are checked against and emulatorQuiet() watches.
