@@ -14,6 +14,8 @@ export interface ExplorerSettings {
   callsPerSecond: number;
   apps: string[];
   users: Record<string, string[]>;
+  /** imExplorer.hover.lookUpUnknownIds: hovers may read a GroupId the explorer has not loaded (GetMessageGroup). */
+  hoverLookUp: boolean;
 }
 
 export const DEFAULTS: ExplorerSettings = {
@@ -24,6 +26,7 @@ export const DEFAULTS: ExplorerSettings = {
   callsPerSecond: LIMITS.callsPerSecond,
   apps: [],
   users: {},
+  hoverLookUp: false,
 };
 
 /** The request timeout setting's range, in seconds. */
@@ -77,6 +80,10 @@ export function parseSettings(config: SettingsSource): { settings: ExplorerSetti
   const endpoint = config.get<unknown>('endpoint');
   const apps = config.get<unknown>('apps');
   const users = config.get<unknown>('users');
+  const hoverLookUp = config.get<unknown>('hover.lookUpUnknownIds');
+  if (hoverLookUp !== undefined && typeof hoverLookUp !== 'boolean') {
+    problems.push(`imExplorer.hover.lookUpUnknownIds must be true or false (found ${JSON.stringify(hoverLookUp)}); using false.`);
+  }
 
   return {
     settings: {
@@ -87,6 +94,7 @@ export function parseSettings(config: SettingsSource): { settings: ExplorerSetti
       callsPerSecond: integer('callsPerSecond', 1, LIMITS.callsPerSecond, DEFAULTS.callsPerSecond),
       apps: stringList(apps, 'imExplorer.apps', problems),
       users: userMap(users, problems),
+      hoverLookUp: hoverLookUp === true,
     },
     problems,
   };

@@ -4,6 +4,7 @@ import { COMMANDS } from './commands';
 import { registerCommands } from './commands/registry';
 import { demoSignIn } from './credentials/demo';
 import { ProfileStore } from './credentials/profiles';
+import { IdHoverProvider } from './hover/provider';
 import { SwappableInput } from './input';
 import { JSON_SCHEME, JsonDocuments } from './jsonDocuments';
 import { ExplorerLog } from './log';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   statusBar.name = 'Interactive Messages Profile';
   statusBar.command = 'imExplorer.switchProfile';
 
+  const hovers = new IdHoverProvider(session, tree, log);
   const input = new SwappableInput();
   const services: Services = { context, log, input, profiles, session, tree, treeView, jsonDocuments };
   context.subscriptions.push(
@@ -41,6 +43,8 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       treeView.message = summary;
     }),
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, jsonDocuments),
+    hovers,
+    vscode.languages.registerHoverProvider({ scheme: '*' }, hovers),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('imExplorer')) {
         void session.reload();

@@ -9,8 +9,10 @@ import { copyAppId, copyAsCode, copyGroupId, copyUserId, insertId, openJson } fr
 import { browseCreatorGroups, browseUserGroups } from './lookup/browseUser';
 import { showDetails, showMessages } from './lookup/details';
 import { findGroup } from './lookup/findGroup';
+import { findInExplorer } from './lookup/findInExplorer';
 import { findMember } from './lookup/findMember';
 import { goToApp } from './lookup/goToApp';
+import { revealInExplorer } from './lookup/reveal';
 import { searchMembers } from './lookup/searchMembers';
 import type { Command } from './registry';
 import { addApp, addUser, removeApp, removeUser } from './view/configured';
@@ -44,6 +46,8 @@ export const COMMANDS: readonly Command[] = [
   openJson,
   exportList,
   findGroup,
+  findInExplorer,
+  revealInExplorer,
   findMember,
   goToApp,
   showDetails,

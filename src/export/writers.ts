@@ -20,7 +20,9 @@ export interface WriterOptions {
 }
 
 export function csvWriter<Item>(shape: RowShape<Item>, options: WriterOptions = {}): ExportWriter<Item> {
-  const csv = (rows: string[][]) => stringify(rows, { record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
+  // csv-stringify quotes a field holding its record delimiter (CRLF), not one holding a bare CR or LF: RFC 4180
+  // wants those quoted too. Leading and trailing spaces are quoted so that they survive a spreadsheet.
+  const csv = (rows: string[][]) => stringify(rows, { record_delimiter: 'windows', quoted_match: /^\s|\s$|[\r\n]/ });
   return {
     header: () => (options.bom ? UTF8_BOM : '') + csv([shape.columns.map(cellText)]),
     page: (items) => (items.length === 0 ? '' : csv(items.map((item) => shape.cells(item).map(cellText)))),

@@ -19,3 +19,16 @@ export function splitIds(value: string): string[] {
     .map((id) => id.trim())
     .filter((id) => id.length > 0);
 }
+
+/** The longest text Find in Explorer takes from an editor. */
+export const MAX_FIND_TEXT_LENGTH = 128;
+
+/** Why text selected in an editor (already trimmed) cannot be one id to find, or undefined when it can. */
+export function findTextProblem(text: string): string | undefined {
+  if (text.length === 0) return 'Select an AppId, GroupId or UserId in the editor (or place the cursor on one) first.';
+  if (text.length > MAX_FIND_TEXT_LENGTH) return `The selection is too long for an id (${text.length} characters; at most ${MAX_FIND_TEXT_LENGTH}).`;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
+  if (/[\u0000-\u001f\u007f]/.test(text)) return 'The selection holds control characters such as line breaks or tabs: select one id.';
+  if (/\s/u.test(text)) return 'The selection has spaces inside: select one id.';
+  return undefined;
+}

@@ -1,53 +1,16 @@
 // The end-to-end scenario, one step per test: a user opens the view, signs in, browses, pages, copies, opens JSON,
-// meets an error and retries, uses two profiles, and signs out. Steps run in order; a step whose prerequisite failed
+// meets an error and retries, finds things (findSteps.ts), uses two profiles, and signs out. Steps run in order; a step whose prerequisite failed
 // is skipped (and counted as failed).
 import * as assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
-import type { DatasetApp, DatasetFixtures, DatasetInfo } from '../../src/emulator/index';
 import type { FaultOptions } from '../../src/emulator/faults';
 import { STS_KEY } from '../../src/emulator/keys';
-import type { EmulatorProcess } from '../harness/emulator';
 import { normalize } from '../harness/text';
-import type { TreeRow, Workbench } from '../harness/workbench';
+import type { Workbench } from '../harness/workbench';
+import { COMMAND, type Step } from './context';
+import { expandAtOnce, memberRowsShown } from './expandSteps';
+import { findSteps } from './findSteps';
 
-export const COMMAND = {
-  signIn: 'Interactive Messages: Sign In with AccessKey…',
-  signOut: 'Interactive Messages: Sign Out',
-  switchProfile: 'Interactive Messages: Switch Profile…',
-  refresh: 'Interactive Messages: Refresh',
-};
-
-/** A cropped screenshot for the README (see run.ts). */
-export type ReadmeShot = (
-  name: string,
-  options: { include?: Locator[]; margin?: number; maxWidth?: number; bottomAt?: { locator: Locator; extra?: number } },
-) => Promise<void>;
-
-export interface SuiteState {
-  completed: Set<string>;
-  profiles: Set<string>;
-  /** Set while a step has faults switched on, so that a failure can switch them off again. */
-  faultsBefore?: FaultOptions;
-}
-
-export interface StepContext {
-  wb: Workbench;
-  page: Page;
-  emulator: EmulatorProcess;
-  dataset: DatasetInfo;
-  fixtures: DatasetFixtures;
-  liveClassroom: DatasetApp;
-  state: SuiteState;
-  readme: ReadmeShot;
-}
-
-export interface Step {
-  id: string;
-  title: string;
-  /** Steps that must have passed first. */
-  needs?: string[];
-  run(context: StepContext): Promise<void>;
-}
+export { COMMAND, type ReadmeShot, type Step, type StepContext, type SuiteState } from './context';
 
 /** The sign-in prompts of src/commands/account.ts, answered as a user types them. */
 export async function signInThroughPalette(
@@ -66,43 +29,6 @@ async function expectSignedInAs(wb: Workbench, profile: string, appName: string)
   await wb.statusBarItem(profile).waitFor({ state: 'visible', timeout: 10_000 });
   await wb.waitForRow(appName, { level: 1 });
 }
-
-/**
- * The member rows of the expanded group, counted from aria-setsize (the tree is virtual: rows out of view are not in
- * the DOM). Only one group is expanded in this scenario, so any rendered level-4 row is one of its children.
- */
-async function memberRowsShown(wb: Workbench): Promise<{ setSize: number; first: TreeRow } | undefined> {
-  const child = (await wb.rows()).find((row) => row.level === 4);
-  return child ? { setSize: child.setSize, first: child } : undefined;
-}
-
-/**
- * A group expanded the moment its user's groups appear. When the user row was redrawn while the group's children were
- * asked for, the view dropped the request: the group stayed expanded and empty, with no ListMessageGroupUser call, and
- * collapsing and expanding it again did not help. (Formerly test/e2e/repro-expand-race.js.)
- */
-const expandAtOnce: Step = {
-  id: 'expand-at-once',
-  title: "a group expanded the moment its user's groups appear loads and shows its members; then Collapse All and Refresh",
-  needs: ['sign-in'],
-  async run({ wb, emulator, fixtures, liveClassroom }) {
-    const memberCalls = async () => (await emulator.stats()).byAction.ListMessageGroupUser ?? 0;
-    await wb.expand(liveClassroom.AppName, { level: 1 });
-    await (await wb.waitForRow(fixtures.userId, { level: 2 })).locator('.monaco-tl-twistie').click();
-    const group = await wb.waitForRow(fixtures.pagedGroupId, { level: 3, timeout: 30_000 });
-    const before = await memberCalls();
-    await group.locator('.monaco-tl-twistie').click(); // at once, as a quick double click would
-    await wb.waitFor(async () => (await wb.rows()).some((row) => row.level === 4 && row.label !== 'Loading…'), {
-      message: `member rows under ${fixtures.pagedGroupId}, expanded as soon as it appeared`,
-    });
-    assert.ok((await memberCalls()) > before, 'expanding the group asked the API for its members');
-    // Start over: Collapse All (so no expansion is remembered), then Refresh forgets every loaded list.
-    await wb.sidebar().locator('.action-label[aria-label="Collapse All"]').first().click();
-    await wb.waitFor(async () => (await wb.findRow(fixtures.userId, { level: 2 })) === undefined, { message: 'the tree to collapse' });
-    await wb.runCommand(COMMAND.refresh);
-    await wb.waitForRow(liveClassroom.AppName, { level: 1 });
-  },
-};
 
 export function steps(): Step[] {
   return [
@@ -344,6 +270,7 @@ export function steps(): Step[] {
         assert.equal(await wb.findRow(/server had a problem/i, { level: 4 }), undefined, 'the error row is gone');
       },
     },
+    ...findSteps(),
     {
       id: 'second-profile',
       title: 'a second profile "sts" (STS key + token) reloads the tree; the status bar item switches back to "demo"',

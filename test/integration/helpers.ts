@@ -17,7 +17,7 @@ export async function explorer(): Promise<ExplorerApi> {
   return extension.activate();
 }
 
-const SETTINGS = ['endpoint', 'pageSize', 'sortOrder', 'requestTimeoutSeconds', 'callsPerSecond', 'apps', 'users'];
+const SETTINGS = ['endpoint', 'pageSize', 'sortOrder', 'requestTimeoutSeconds', 'callsPerSecond', 'apps', 'users', 'hover.lookUpUnknownIds'];
 
 /** Writes user-level settings and waits until the extension has reloaded with them. */
 export async function configure(api: ExplorerApi, values: Record<string, unknown>): Promise<void> {

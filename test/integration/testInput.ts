@@ -32,6 +32,8 @@ export interface ShownPrompt {
   text: string;
   /** Input boxes: what validateInput said about the answer. */
   validation?: string;
+  /** Input boxes: the text the box was opened with. */
+  value?: string;
   /** Save dialogs: the file name suggested. */
   suggested?: string;
 }
@@ -84,7 +86,7 @@ export class TestUserInput implements UserInput {
     const text = options.title ?? options.prompt ?? '';
     const step = this.next('inputBox', text);
     const answer = typeof step?.answer === 'string' ? step.answer : undefined;
-    const shown: ShownPrompt = { kind: 'inputBox', text };
+    const shown: ShownPrompt = { kind: 'inputBox', text, value: options.value };
     if (answer !== undefined && options.validateInput) {
       const verdict = await options.validateInput(answer);
       if (verdict) shown.validation = typeof verdict === 'string' ? verdict : verdict.message;

@@ -25,6 +25,7 @@ describe('settings', () => {
       callsPerSecond: 20,
       apps: ['A', ' B ', 'A'],
       users: { A: ['u1', 'u2'] },
+      'hover.lookUpUnknownIds': true,
     });
     assert.deepEqual(problems, []);
     assert.deepEqual(settings, {
@@ -35,6 +36,7 @@ describe('settings', () => {
       callsPerSecond: 20,
       apps: ['A', 'B'],
       users: { A: ['u1', 'u2'] },
+      hoverLookUp: true,
     });
   });
 
@@ -51,12 +53,13 @@ describe('settings', () => {
     ['apps', ['A', 3, ''], /has entries that are not ids/],
     ['users', ['A'], /imExplorer.users must be an object/],
     ['users', { A: 'u1' }, /imExplorer.users\["A"\] must be a list of ids/],
+    ['hover.lookUpUnknownIds', 'yes', /imExplorer.hover.lookUpUnknownIds must be true or false \(found "yes"\); using false/],
   ] as const) {
     it(`replaces ${key} = ${JSON.stringify(value)} by its default and says why`, () => {
       const { settings, problems } = read({ [key]: value });
       assert.equal(problems.length, 1);
       assert.match(problems[0], pattern);
-      const field = key === 'sortOrder' ? 'sortType' : key === 'requestTimeoutSeconds' ? 'timeoutMs' : key;
+      const field = { sortOrder: 'sortType', requestTimeoutSeconds: 'timeoutMs', 'hover.lookUpUnknownIds': 'hoverLookUp' }[key as string] ?? key;
       const kept = (settings as unknown as Record<string, unknown>)[field];
       if (key === 'apps') assert.deepEqual(kept, Array.isArray(value) ? ['A'] : []);
       else if (key === 'users') assert.deepEqual(kept, Array.isArray(value) ? {} : { A: [] });
@@ -89,5 +92,7 @@ describe('settings', () => {
       [properties['imExplorer.callsPerSecond'].maximum, properties['imExplorer.callsPerSecond'].default],
       [LIMITS.callsPerSecond, DEFAULTS.callsPerSecond],
     );
+    assert.equal(properties['imExplorer.hover.lookUpUnknownIds'].default, DEFAULTS.hoverLookUp);
+    assert.equal(DEFAULTS.hoverLookUp, false, 'hovers send no request unless the user opts in');
   });
 });

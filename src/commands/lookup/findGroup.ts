@@ -41,33 +41,36 @@ async function revealGroup(services: Services, appId: string, group: GetMessageG
   );
 }
 
+/** Find Group's prompts and lookup; `prefilled` fills the GroupId box (Find in Explorer passes the selected text). */
+export async function findGroupFlow(services: Services, prefilled?: string): Promise<FindGroupOutcome> {
+  const { session, input } = services;
+  const appId = await chooseAppId(services, 'Find group: app');
+  const groupId = await askId(input, 'GroupId', { title: 'Find group: GroupId', value: prefilled });
+  const response = await vscode.window.withProgress({ location: { viewId: 'imExplorer.apps' }, title: 'Finding group…' }, () =>
+    session.client.getMessageGroup({ AppId: appId, GroupId: groupId }),
+  );
+  const group = response.Result;
+  const revealedAt = await revealGroup(services, appId, group);
+  if (revealedAt) return { group, revealedAt };
+  await services.jsonDocuments.open(`group-${group.GroupId}`, { AppId: appId, ...response });
+  const inTree = (await appNodes(services)).some((node) => node.appId === appId);
+  if (inTree) {
+    void input
+      .showMessage(
+        'info',
+        `Group ${group.GroupId} is not listed under any configured user of ${appId}. Its creator is ${group.CreatorId}.`,
+        'Add Creator as User',
+      )
+      .then(async (choice) => {
+        if (choice !== 'Add Creator as User') return;
+        await addUserToApp(services, appId, group.CreatorId);
+        await revealGroup(services, appId, group);
+      });
+  }
+  return { group };
+}
+
 export const findGroup: Command = {
   id: 'findGroup',
-  async run(services): Promise<FindGroupOutcome> {
-    const { session, input } = services;
-    const appId = await chooseAppId(services, 'Find group: app');
-    const groupId = await askId(input, 'GroupId', { title: 'Find group: GroupId' });
-    const response = await vscode.window.withProgress({ location: { viewId: 'imExplorer.apps' }, title: 'Finding group…' }, () =>
-      session.client.getMessageGroup({ AppId: appId, GroupId: groupId }),
-    );
-    const group = response.Result;
-    const revealedAt = await revealGroup(services, appId, group);
-    if (revealedAt) return { group, revealedAt };
-    await services.jsonDocuments.open(`group-${group.GroupId}`, { AppId: appId, ...response });
-    const inTree = (await appNodes(services)).some((node) => node.appId === appId);
-    if (inTree) {
-      void input
-        .showMessage(
-          'info',
-          `Group ${group.GroupId} is not listed under any configured user of ${appId}. Its creator is ${group.CreatorId}.`,
-          'Add Creator as User',
-        )
-        .then(async (choice) => {
-          if (choice !== 'Add Creator as User') return;
-          await addUserToApp(services, appId, group.CreatorId);
-          await revealGroup(services, appId, group);
-        });
-    }
-    return { group };
-  },
+  run: (services) => findGroupFlow(services),
 };

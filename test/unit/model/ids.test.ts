@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { idProblem, splitIds } from '../../../src/model/ids';
+import { findTextProblem, idProblem, MAX_FIND_TEXT_LENGTH, splitIds } from '../../../src/model/ids';
 
 describe('ids typed by the user', () => {
   it('accepts ids with spaces inside, unicode and punctuation', () => {
@@ -17,5 +17,15 @@ describe('ids typed by the user', () => {
   it('splits comma-separated ids, trimming and dropping empty entries', () => {
     assert.deepEqual(splitIds(' a, b ,,c ,'), ['a', 'b', 'c']);
     assert.deepEqual(splitIds(' , '), []);
+  });
+
+  it('takes one id from an editor for Find in Explorer: unicode yes; empty, spaces inside, too long, control characters no', () => {
+    for (const id of ['G1', '用户-42', 'x*~/+=&%', '🎉', 'a'.repeat(MAX_FIND_TEXT_LENGTH)]) assert.equal(findTextProblem(id), undefined, id);
+    assert.match(findTextProblem('') ?? '', /Select an AppId, GroupId or UserId/);
+    assert.match(findTextProblem('two ids') ?? '', /spaces inside/);
+    assert.match(findTextProblem('wide\u3000space') ?? '', /spaces inside/);
+    assert.match(findTextProblem('a'.repeat(MAX_FIND_TEXT_LENGTH + 1)) ?? '', /too long .*129 characters; at most 128/);
+    assert.match(findTextProblem('line\nbreak') ?? '', /control characters/);
+    assert.match(findTextProblem('nul\u0000') ?? '', /control characters/);
   });
 });
