@@ -32,8 +32,13 @@ const RETRY_DELAY_MS = 500;
 /** Extra pages one load may read to check and catch up a list that moved: a share of its pages, at least a few. */
 const EXTRA_PAGES_SHARE = 1;
 const MIN_EXTRA_PAGES = 20;
-/** While the list seems still, its newest end is looked at again every this many pages. */
-const CHECK_EVERY_PAGES = 20;
+/** While the list seems still, its newest end is looked at again after 20 pages, then 40, 80, and every 100 on. */
+const FIRST_CHECK_AFTER_PAGES = 20;
+const MAX_CHECK_INTERVAL_PAGES = 100;
+/** Calls in flight while the list is seen moving. */
+const STIRRING_CONCURRENCY = 6;
+/** Pages fetched ahead of the one to join next, in windows of the calls in flight. */
+const BUFFERED_WINDOWS = 2;
 /** Rounds of reading the newest end again at the end of a load (each round adds those who joined meanwhile). */
 const CATCH_UP_ROUNDS = 4;
 
@@ -204,31 +209,51 @@ class LoadRun<Item> {
     const { source, controller } = this;
     const firstStarted = performance.now();
     let firstMs: number | undefined;
-    const concurrency = () =>
-      chooseConcurrency(source.callsPerSecond, source.latencyMs() ?? firstMs ?? 50, Math.max(1, this.options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY));
+    const concurrency = () => {
+      const target = chooseConcurrency(
+        source.callsPerSecond,
+        source.latencyMs() ?? firstMs ?? 50,
+        Math.max(1, this.options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY),
+      );
+      // A moving list is read closer to page order, so that a page read again has not drifted past the gap.
+      return this.stirring ? Math.min(target, STIRRING_CONCURRENCY) : target;
+    };
     const inFlight = new Map<number, Promise<Read<Item>>>();
+    let running = 0;
     let requested = this.nextPage - 1;
     let previous: { read: Read<Item>; keys: Set<string> } | undefined;
     let joinedThisLoad = 0;
     let shortBefore = false;
-    while (!this.stoppedBecause) {
+    let checkInterval = FIRST_CHECK_AFTER_PAGES;
+    let nextCheck = FIRST_CHECK_AFTER_PAGES;
+    // A new call as soon as one ends (not only when the next page in order joins); pages that arrived ahead of
+    // their turn wait, at most a few windows' worth.
+    const fill = () => {
       // Before Total is known, one page at a time; past the end Total implied, too.
       const upTo = joinedThisLoad === 0 && this.total === undefined ? this.nextPage : this.lastPageByTotal();
-      while (inFlight.size < concurrency() && requested < upTo) {
+      const limit = concurrency();
+      while (running < limit && inFlight.size < limit * BUFFERED_WINDOWS && requested < upTo && !this.stoppedBecause && !controller.signal.aborted) {
         const pageNum = ++requested;
         const request = this.fetch(pageNum, controller.signal);
-        request.catch(() => undefined); // awaited in page order below
+        running++;
+        const settled = () => {
+          running--;
+          fill();
+        };
+        request.then(settled, settled); // awaited in page order below
         inFlight.set(pageNum, request);
-        this.stats.peakConcurrency = Math.max(this.stats.peakConcurrency, inFlight.size);
+        this.stats.peakConcurrency = Math.max(this.stats.peakConcurrency, running);
       }
-      if (!inFlight.has(this.nextPage)) {
-        requested = this.nextPage - 1;
-        continue;
-      }
+    };
+    while (!this.stoppedBecause) {
+      if (!inFlight.has(this.nextPage)) requested = this.nextPage - 1;
+      fill();
       const pageNum = this.nextPage;
+      const pending = inFlight.get(pageNum);
+      if (!pending) throw new Cancelled(); // nothing could be asked: the load was cancelled
       let read: Read<Item>;
       try {
-        read = await inFlight.get(pageNum)!;
+        read = await pending;
       } finally {
         inFlight.delete(pageNum);
       }
@@ -251,7 +276,11 @@ class LoadRun<Item> {
       this.nextPage++;
       this.more = !this.stoppedBecause;
       this.options.onProgress?.(this.seen.size, this.total);
-      if (!this.stirring && !this.stoppedBecause && joinedThisLoad % CHECK_EVERY_PAGES === 0) void this.checkNewestEnd(false);
+      if (!this.stirring && !this.stoppedBecause && joinedThisLoad >= nextCheck) {
+        void this.checkNewestEnd(false);
+        checkInterval = Math.min(MAX_CHECK_INTERVAL_PAGES, checkInterval * 2);
+        nextCheck = joinedThisLoad + checkInterval;
+      }
     }
   }
 

@@ -67,7 +67,7 @@ describe('load-all engine: lists that move while they are read', () => {
       assert.equal(report.status, 'complete');
       assert.deepEqual(ids, final);
       assert.equal(report.moved, false);
-      assert.ok(report.extraPages <= 2 + 40 / 20, `${report.extraPages} extra pages: one at each end, one every 20 pages`);
+      assert.ok(report.extraPages <= 2 + 40 / 20, `${report.extraPages} extra pages: one at each end, one after 20 pages`);
     });
 
     it(`${order}: 3 members leaving and joining per page served: at least 99.5% of the final list, no duplicates, "changed"`, async () => {

@@ -115,7 +115,7 @@ describe('pager: against the emulator', function () {
     assert.equal(result.stoppedBecause, 'empty-page');
     assert.equal(result.lastPage, 21);
     assert.ok(calls.length <= 21 + result.peakConcurrency + result.extraPages, `${calls.length} calls`);
-    assert.ok(result.extraPages <= 3, `${result.extraPages} reads to check the list: at the start, every 20 pages, at the end`);
+    assert.ok(result.extraPages <= 3, `${result.extraPages} reads to check the list: at the start, after 20 pages, at the end`);
   });
 
   it('Total too small (x0.3): loads past it until HasMore is false', async () => {
