@@ -83,7 +83,7 @@ export async function measureChurn(sortType: SortType = 1): Promise<{ churn_cove
     const covered = [...final].filter((id) => returned.has(id)).length;
     const row = list.incomplete?.status === 'changed' ? `"${list.incomplete.loaded} of ${list.incomplete.total} — changed"` : outcome.status;
     return {
-      churn_coverage: Math.round((covered / final.size) * 10_000) / 10_000,
+      churn_coverage: Math.round((covered / final.size) * 100_000) / 100_000,
       churn_duplicates: ids.length - returned.size,
       detail: `SortType ${sortType}: ${outcome.status} (${row}), ${covered} of the final ${final.size} returned, ${ids.length - covered} no longer members, ${outcome.pagesFetched}+${outcome.extraPages} pages in ${outcome.durationMs} ms`,
     };
