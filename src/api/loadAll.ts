@@ -32,13 +32,14 @@ const RETRY_DELAY_MS = 500;
 /** Extra pages one load may read to check and catch up a list that moved: a share of its pages, at least a few. */
 const EXTRA_PAGES_SHARE = 1;
 const MIN_EXTRA_PAGES = 20;
-/** While the list seems still, its newest end is looked at again after 20 pages, then 40, 80, and every 100 on. */
+/** While the list seems still, its newest end is looked at again after 20 pages, then 40, 80, 160, and every 200 on. */
 const FIRST_CHECK_AFTER_PAGES = 20;
-const MAX_CHECK_INTERVAL_PAGES = 100;
+const MAX_CHECK_INTERVAL_PAGES = 200;
 /** Calls in flight while the list is seen moving. */
 const STIRRING_CONCURRENCY = 6;
-/** Pages fetched ahead of the one to join next, in windows of the calls in flight. */
-const BUFFERED_WINDOWS = 2;
+/** Pages fetched ahead of the one to join next, in windows of the calls in flight (fewer while the list moves). */
+const BUFFERED_WINDOWS = 6;
+const STIRRING_BUFFERED_WINDOWS = 2;
 /** Rounds of reading the newest end again at the end of a load (each round adds those who joined meanwhile). */
 const CATCH_UP_ROUNDS = 4;
 
@@ -232,7 +233,13 @@ class LoadRun<Item> {
       // Before Total is known, one page at a time; past the end Total implied, too.
       const upTo = joinedThisLoad === 0 && this.total === undefined ? this.nextPage : this.lastPageByTotal();
       const limit = concurrency();
-      while (running < limit && inFlight.size < limit * BUFFERED_WINDOWS && requested < upTo && !this.stoppedBecause && !controller.signal.aborted) {
+      while (
+        running < limit &&
+        inFlight.size < limit * (this.stirring ? STIRRING_BUFFERED_WINDOWS : BUFFERED_WINDOWS) &&
+        requested < upTo &&
+        !this.stoppedBecause &&
+        !controller.signal.aborted
+      ) {
         const pageNum = ++requested;
         const request = this.fetch(pageNum, controller.signal);
         running++;

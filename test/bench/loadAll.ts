@@ -124,8 +124,10 @@ async function main(): Promise<void> {
     console.log(`churn 3 per page: ${churn.detail}`);
     const churnOldestFirst = await measureChurn(0);
     console.log(`churn 3 per page: ${churnOldestFirst.detail}`);
-    const exported = await measureExport();
+    const exported = await measureExport(String(LATENCY_MS));
     console.log(exported.detail);
+    const exportedVarying = await measureExport('10-60');
+    console.log(exportedVarying.detail);
     const { filter_100k_ms } = measureFilter();
     console.log(
       `ratio to the limit (${PHYSICAL_LIMIT} members/s): ${round(membersPerSecond / PHYSICAL_LIMIT, 3)}; ratio to naive: ${round(membersPerSecond / naivePerSecond, 2)}; peak heap ${round(heapMb, 1)} MB`,
@@ -145,6 +147,8 @@ async function main(): Promise<void> {
         churn_coverage_oldest_first: churnOldestFirst.churn_coverage,
         export_ratio_to_limit: exported.export_ratio_to_limit,
         export_heap_growth_mb: exported.export_heap_growth_mb,
+        export_ratio_to_limit_10_60ms: exportedVarying.export_ratio_to_limit,
+        export_heap_growth_mb_10_60ms: exportedVarying.export_heap_growth_mb,
         filter_100k_ms,
       }),
     );

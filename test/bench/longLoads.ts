@@ -17,10 +17,14 @@ const RESUMES = 5;
 const PAGE_SIZE = 50;
 const never = new AbortController().signal;
 
-export async function withEmulator<T>(args: string[], run: (emulator: EmulatorProcess, group: { appId: string; groupId: string }) => Promise<T>): Promise<T> {
+export async function withEmulator<T>(
+  args: string[],
+  run: (emulator: EmulatorProcess, group: { appId: string; groupId: string }) => Promise<T>,
+  latencyMs: string = LATENCY,
+): Promise<T> {
   const emulator = await startEmulator({
     cli: path.join(REPO, 'out', 'src', 'emulator', 'cli.js'),
-    latencyMs: LATENCY,
+    latencyMs,
     args: ['--qps', '100', '--seed', '1', ...args],
   });
   try {
