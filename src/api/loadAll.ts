@@ -9,11 +9,14 @@
 // read again (it has drifted the way the later one did) to bridge the gap, and at the end the newest end is read
 // again until it meets what was loaded.
 import { setMaxListeners } from 'node:events';
-import { ApiError } from './errors';
+import { catchUpHead, catchUpTail, type CatchUpContext } from './catchUp';
 import type { ListSource, Page } from './pager';
 import {
   chooseConcurrency,
   DEFAULT_MAX_CONCURRENCY,
+  delay,
+  isCancellation,
+  isRetryable,
   LAST_PAGE_NUM,
   stopReasonOf,
   takeFresh,
@@ -42,26 +45,6 @@ const BUFFERED_WINDOWS = 6;
 const STIRRING_BUFFERED_WINDOWS = 2;
 /** Rounds of reading the newest end again at the end of a load (each round adds those who joined meanwhile). */
 const CATCH_UP_ROUNDS = 4;
-
-function isCancellation(error: unknown): boolean {
-  return error instanceof ApiError && error.isCancellation;
-}
-
-function isRetryable(error: unknown): boolean {
-  return !(error instanceof ApiError) || error.retryable;
-}
-
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}
 
 interface Read<Item> {
   page: Page<Item>;
@@ -376,62 +359,32 @@ class LoadRun<Item> {
     this.pendingStill = 0;
   }
 
+  private catchUpContext(): CatchUpContext<Item> {
+    return {
+      keyOf: this.source.keyOf,
+      seen: this.seen,
+      read: async (pageNum) => {
+        const read = await this.extraRead(pageNum);
+        if (read) this.noteTotal(read.page);
+        return read?.page;
+      },
+      emit: (items, at) => this.emit(items, at),
+    };
+  }
+
   /** After the pass: has the list moved? If so, read its newest end again until it meets what was loaded. */
   private async reconcile(): Promise<void> {
     await this.checkNewestEnd(true);
     if (!this.moved) return; // the list was still: pages that shared nothing are adjacent
     let caughtUp = false;
     for (let round = 0; round < CATCH_UP_ROUNDS && !caughtUp; round++) {
-      const found = this.source.order === 'newest-first' ? await this.catchUpHead() : await this.catchUpTail();
+      const found =
+        this.source.order === 'newest-first'
+          ? await catchUpHead(this.catchUpContext())
+          : await catchUpTail(this.catchUpContext(), Math.min(this.newestEndPage(), this.lastFilledPage));
       if (found === undefined) break; // budget spent or a read failed
       caughtUp = found === 0;
     }
     if (!caughtUp) this.unproven++;
-  }
-
-  /** Newest first: pages 1, 2, … until one meets the items loaded; the new ones go to the front. */
-  private async catchUpHead(): Promise<number | undefined> {
-    const known = new Set(this.seen);
-    const found: Item[] = [];
-    for (let pageNum = 1; ; pageNum++) {
-      const read = await this.extraRead(pageNum);
-      if (!read) return undefined;
-      this.noteTotal(read.page);
-      const fresh = takeFresh(this.seen, this.source.keyOf, read.page.items);
-      found.push(...fresh);
-      const meets = read.page.items.some((item) => known.has(this.source.keyOf(item)));
-      if (meets || !read.page.hasMore) break;
-    }
-    await this.emit(found, 'front');
-    return found.length;
-  }
-
-  /** Oldest first: from the last page by Total, forward to the end, then back until a page meets the items loaded. */
-  private async catchUpTail(): Promise<number | undefined> {
-    const known = new Set(this.seen);
-    const start = Math.min(this.newestEndPage(), this.lastFilledPage);
-    const meets = (page: Page<Item>) => page.items.some((item) => known.has(this.source.keyOf(item)));
-    const backward: Page<Item>[] = [];
-    const forward: Page<Item>[] = [];
-    let read = await this.extraRead(start);
-    if (!read) return undefined;
-    forward.push(read.page);
-    for (let pageNum = start + 1; read.page.hasMore && read.page.items.length > 0 && pageNum <= LAST_PAGE_NUM; pageNum++) {
-      read = await this.extraRead(pageNum);
-      if (!read) return undefined;
-      forward.push(read.page);
-    }
-    for (let pageNum = start - 1; !meets(backward[0] ?? forward[0]) && pageNum >= 1; pageNum--) {
-      const back = await this.extraRead(pageNum);
-      if (!back) return undefined;
-      backward.unshift(back.page);
-    }
-    const found: Item[] = [];
-    for (const page of [...backward, ...forward]) {
-      this.noteTotal(page);
-      found.push(...takeFresh(this.seen, this.source.keyOf, page.items));
-    }
-    await this.emit(found, 'end');
-    return found.length;
   }
 }

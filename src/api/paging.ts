@@ -1,5 +1,6 @@
 // The rules every page loop shares: how many calls to keep in flight, when a list has ended, each key once.
 import type { Page } from './pager';
+import { ApiError } from './errors';
 import { LIMITS } from './types';
 
 export const DEFAULT_MAX_CONCURRENCY = 16;
@@ -85,4 +86,25 @@ export interface LoadReport {
   moved: boolean;
   lastRequestId?: string;
   durationMs: number;
+}
+
+export function isCancellation(error: unknown): boolean {
+  return error instanceof ApiError && error.isCancellation;
+}
+
+export function isRetryable(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.retryable;
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+export function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 }
