@@ -79,12 +79,18 @@ export function listRows<Item>(
     );
   } else if (incomplete?.status === 'changed') {
     nodes.push(
-      new MessageNode(owner, services, 'warning', `${loaded} of ${total} — the list changed while loading; Refresh to catch up`, {
-        key: 'changed',
-        contextValue: CONTEXT_VALUES.changedLoad,
-        detail: `Members joined or left while the pages were read: ${incomplete.loaded.toLocaleString('en-US')} were loaded of a Total of ${incomplete.total.toLocaleString('en-US')}.`,
-        command: { command: 'imExplorer.refresh', title: 'Refresh', arguments: [owner] },
-      }),
+      new MessageNode(
+        owner,
+        services,
+        'warning',
+        `${loaded} of ${total} — the ${noun === 'member' ? 'group' : 'list'} changed while loading; Refresh to catch up`,
+        {
+          key: 'changed',
+          contextValue: CONTEXT_VALUES.changedLoad,
+          detail: `Members joined or left while the pages were read: ${incomplete.loaded.toLocaleString('en-US')} were loaded of a Total of ${incomplete.total.toLocaleString('en-US')}.`,
+          command: { command: 'imExplorer.refresh', title: 'Refresh', arguments: [owner] },
+        },
+      ),
     );
   }
   if (list.error !== undefined || incomplete !== undefined) return nodes; // the row above says what is missing

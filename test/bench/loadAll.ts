@@ -1,5 +1,6 @@
 // Benchmark: load all 100,000 members of the emulator's big group through the pager, against a naive
 // page-after-page client, with the emulator in its own process (qps 100, 30 ms latency).
+// Then long loads under faults and churn (longLoads.ts), the export (exportBench.ts) and the filter (filter.ts).
 // Run with `npm run bench`. The last line of output is one JSON object.
 import * as path from 'node:path';
 import RPCClient = require('@alicloud/pop-core/lib/rpc');
@@ -9,6 +10,9 @@ import { memberPager } from '../../src/api/pager';
 import { API_VERSION, LIMITS } from '../../src/api/types';
 import { startEmulator } from '../harness/emulator';
 import { REPO } from '../harness/paths';
+import { measureExport } from './exportBench';
+import { measureFilter } from './filter';
+import { measureChurn, measureFaults } from './longLoads';
 
 const QPS = 100;
 const LATENCY_MS = 30;
@@ -111,7 +115,20 @@ async function main(): Promise<void> {
         ` (all 100,000 would take ~${round(100_000 / naivePerSecond, 0)} s); server throttled ${naiveStats.throttled}`,
     );
 
+    clearInterval(heapSampler);
     const heapMb = peakHeap / (1024 * 1024);
+
+    const faults = await measureFaults();
+    console.log(`faults (5 loads, 10–60 ms): ${faults.detail.join('; ')}`);
+    const churn = await measureChurn(1);
+    console.log(`churn 3 per page: ${churn.detail}`);
+    const churnOldestFirst = await measureChurn(0);
+    console.log(`churn 3 per page: ${churnOldestFirst.detail}`);
+    const exported = await measureExport(String(LATENCY_MS));
+    console.log(exported.detail);
+    const exportedVarying = await measureExport('10-60');
+    console.log(exportedVarying.detail);
+    const { filter_100k_ms } = measureFilter();
     console.log(
       `ratio to the limit (${PHYSICAL_LIMIT} members/s): ${round(membersPerSecond / PHYSICAL_LIMIT, 3)}; ratio to naive: ${round(membersPerSecond / naivePerSecond, 2)}; peak heap ${round(heapMb, 1)} MB`,
     );
@@ -123,6 +140,16 @@ async function main(): Promise<void> {
         throttled: throttledSeenByCaller,
         duplicates,
         heap_mb: round(heapMb, 1),
+        faults_complete: faults.faults_complete,
+        faults_lost: faults.faults_lost,
+        churn_coverage: churn.churn_coverage,
+        churn_duplicates: churn.churn_duplicates,
+        churn_coverage_oldest_first: churnOldestFirst.churn_coverage,
+        export_ratio_to_limit: exported.export_ratio_to_limit,
+        export_heap_growth_mb: exported.export_heap_growth_mb,
+        export_ratio_to_limit_10_60ms: exportedVarying.export_ratio_to_limit,
+        export_heap_growth_mb_10_60ms: exportedVarying.export_heap_growth_mb,
+        filter_100k_ms,
       }),
     );
   } finally {

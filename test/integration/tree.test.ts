@@ -222,6 +222,33 @@ describe('explorer tree (real extension host)', () => {
     assert.ok(!(await children(api, thousand)).some((node) => node.contextValue?.startsWith('incomplete')));
   });
 
+  it('Load all while members leave and join (newest first): catches up, never says all, and says what remains', async () => {
+    await configure(api, { sortOrder: 'descending' });
+    api.tree.refresh();
+    const thousand = await group(fixtures.thousandGroupId);
+    await children(api, thousand);
+    emulator.setFaults({ churnPerPage: 3, actions: ['ListMessageGroupUser'] });
+    const outcome = (await vscode.commands.executeCommand('imExplorer.loadAll', thousand)) as LoadAllOutcome;
+    emulator.setFaults({});
+    const list = thousand.pagedChildren();
+    const loaded = list.items.map((member) => member.UserId);
+    assert.equal(new Set(loaded).size, loaded.length, 'each member once');
+    assert.equal(outcome.status, 'changed', 'a group that never stopped moving is not reported as all');
+    assert.ok(outcome.extraPages > 0, 'the group was read again where it moved');
+    const rows = await children(api, thousand);
+    const changed = rows.find((node): node is MessageNode => isMessage(node) && node.contextValue === 'incomplete.changed');
+    assert.ok(changed, rows.slice(-2).map(labelOf).join(' | '));
+    assert.match(labelOf(changed), /^[\d,]+ of 1,000 — the group changed while loading; Refresh to catch up$/);
+    // The group as it is now (nothing moves any more): what the load returned covers nearly all of it.
+    await vscode.commands.executeCommand('imExplorer.refresh', thousand);
+    const again = (await vscode.commands.executeCommand('imExplorer.loadAll', await group(fixtures.thousandGroupId))) as LoadAllOutcome;
+    assert.equal(again.status, 'complete');
+    const now = (await group(fixtures.thousandGroupId)).pagedChildren().items.map((member) => member.UserId);
+    const returned = new Set(loaded);
+    const covered = now.filter((id) => returned.has(id)).length / now.length;
+    assert.ok(covered >= 0.99, `covered ${covered}`);
+  });
+
   it('orders by the sort setting, toggled from the view title', async () => {
     const small = await group(fixtures.smallGroupId);
     const ascending = (await children(api, small)).map(labelOf);
