@@ -1,6 +1,7 @@
 // Benchmark: load all 100,000 members of the emulator's big group through the pager, against a naive
 // page-after-page client, with the emulator in its own process (qps 100, 30 ms latency).
-// Then long loads under faults and churn (longLoads.ts), the export (exportBench.ts) and the filter (filter.ts).
+// Then long loads under faults and churn (longLoads.ts), the export (exportBench.ts), the filter (filter.ts) and the
+// LiveMessage token walk (tokenLoadAll.ts).
 // Run with `npm run bench`. The last line of output is one JSON object.
 import * as path from 'node:path';
 import RPCClient = require('@alicloud/pop-core/lib/rpc');
@@ -13,6 +14,7 @@ import { REPO } from '../harness/paths';
 import { measureExport } from './exportBench';
 import { measureFilter } from './filter';
 import { measureChurn, measureFaults } from './longLoads';
+import { measureTokenLoadAll } from './tokenLoadAll';
 
 const QPS = 100;
 const LATENCY_MS = 30;
@@ -129,6 +131,7 @@ async function main(): Promise<void> {
     const exportedVarying = await measureExport('10-60');
     console.log(exportedVarying.detail);
     const { filter_100k_ms } = measureFilter();
+    const token = await measureTokenLoadAll();
     console.log(
       `ratio to the limit (${PHYSICAL_LIMIT} members/s): ${round(membersPerSecond / PHYSICAL_LIMIT, 3)}; ratio to naive: ${round(membersPerSecond / naivePerSecond, 2)}; peak heap ${round(heapMb, 1)} MB`,
     );
@@ -150,6 +153,7 @@ async function main(): Promise<void> {
         export_ratio_to_limit_10_60ms: exportedVarying.export_ratio_to_limit,
         export_heap_growth_mb_10_60ms: exportedVarying.export_heap_growth_mb,
         filter_100k_ms,
+        ...token,
       }),
     );
   } finally {

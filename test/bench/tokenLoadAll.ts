@@ -1,8 +1,7 @@
 // Benchmark: load all 100,000 members of the emulator's LiveMessage big group through the token pager (one page
 // after another, as tokens require), with the emulator in its own process (30 ms latency, 50 calls/s per action).
 // A token walk can go no faster than one page per round trip: token_load_all_ratio = members/s ÷ (PageSize ÷ rtt),
-// rtt being the median HTTP call measured in this run. Target >= 0.9. The last line of output is one JSON object.
-// Run with `npm run bench:token`.
+// rtt being the median HTTP call measured in this run. Target >= 0.9. Part of `npm run bench` (loadAll.ts).
 import * as path from 'node:path';
 import { InteractiveMessagesClient } from '../../src/api/client';
 import { liveMemberPager } from '../../src/api/liveMessage';
@@ -15,7 +14,17 @@ const PAGE_SIZE = 50;
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-async function main(): Promise<void> {
+export interface TokenLoadAllFigures {
+  token_load_all_ratio: number;
+  token_members_per_s: number;
+  token_rtt_ms: number;
+  token_pages: number;
+  token_throttled: number;
+  token_duplicates: number;
+  token_heap_mb: number;
+}
+
+export async function measureTokenLoadAll(): Promise<TokenLoadAllFigures> {
   let peakHeap = process.memoryUsage().heapUsed;
   const heapSampler = setInterval(() => {
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
@@ -62,28 +71,17 @@ async function main(): Promise<void> {
       `  server: ${stats.requests} requests, ${stats.throttled} throttled, peak ${stats.peakCallsPerSecond} calls in a sliding second; failed attempts ${failedAttempts}`,
     );
     console.log(`  duplicates ${duplicates}; peak heap ${round(heapMb, 1)} MB`);
-    console.log(
-      JSON.stringify({
-        token_load_all_ratio: round(ratio, 3),
-        token_members_per_s: round(membersPerSecond, 1),
-        token_rtt_ms: round(rttMs, 1),
-        token_pages: result.pagesFetched,
-        token_throttled: stats.throttled,
-        token_duplicates: duplicates,
-        token_heap_mb: round(heapMb, 1),
-      }),
-    );
+    return {
+      token_load_all_ratio: round(ratio, 3),
+      token_members_per_s: round(membersPerSecond, 1),
+      token_rtt_ms: round(rttMs, 1),
+      token_pages: result.pagesFetched,
+      token_throttled: stats.throttled,
+      token_duplicates: duplicates,
+      token_heap_mb: round(heapMb, 1),
+    };
   } finally {
     clearInterval(heapSampler);
     await emulator.stop();
   }
 }
-
-main().then(
-  // Keep-alive sockets would hold the process open; the run is over.
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error('benchmark failed:', error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  },
-);
