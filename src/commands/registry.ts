@@ -2,6 +2,7 @@
 // checks ids are unique, turns whatever a caller passed into a node or nothing (commands take no other
 // arguments: any extension can call them), waits for the session, and sends every failure down the one error path.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { reportError, UserInputError } from '../errors';
 import type { Services } from '../services';
 import type { AppNode } from '../tree/appNode';
@@ -60,7 +61,7 @@ export async function targetNode<K extends NodeKind>(services: Services, given: 
   }
   const loaded = services.tree.loadedNodes((node) => isKind(node, target.kinds));
   if (loaded.length === 0) {
-    throw new UserInputError(`Nothing to act on yet: expand the Interactive Messages view until it shows ${target.noun}.`);
+    throw new UserInputError(l10n.t('Nothing to act on yet: expand the Interactive Messages view until it shows {0}.', target.noun));
   }
   const items = loaded.map((node) => {
     const item = node.treeItem();
@@ -99,7 +100,8 @@ export function registerCommands(services: Services, commands: readonly Command[
     seen.add(id);
   }
   const contributed: { command: string; title: string }[] = services.context.extension.packageJSON.contributes.commands;
-  const titles = new Map(contributed.map(({ command, title }) => [command, title.replace(/…$/, '')]));
+  // VS Code hands out the manifest with package.nls*.json applied; a %key% left over means it was not.
+  const titles = new Map(contributed.filter(({ title }) => !/^%.*%$/.test(title)).map(({ command, title }) => [command, title.replace(/…$/, '')]));
   for (const command of commands) {
     const fullId = COMMAND_PREFIX + command.id;
     services.context.subscriptions.push(

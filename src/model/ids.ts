@@ -1,14 +1,15 @@
 // Checks of ids typed by the user, shared by every prompt: they run as the user types and again before use.
+import * as l10n from '@vscode/l10n';
 
 const MAX_ID_LENGTH = 256;
 
 /** Why `value` cannot be a `name` (AppId, GroupId, UserId), or undefined when it can. */
 export function idProblem(value: string, name: string): string | undefined {
-  if (value.length === 0) return `${name} is required.`;
-  if (value.trim().length === 0) return `${name} cannot be only spaces.`;
-  if (value.length > MAX_ID_LENGTH) return `${name} is too long (at most ${MAX_ID_LENGTH} characters).`;
+  if (value.length === 0) return l10n.t('{0} is required.', name);
+  if (value.trim().length === 0) return l10n.t('{0} cannot be only spaces.', name);
+  if (value.length > MAX_ID_LENGTH) return l10n.t('{0} is too long (at most {1} characters).', name, MAX_ID_LENGTH);
   // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
-  if (/[\u0000-\u001f\u007f]/.test(value)) return `${name} cannot contain control characters such as line breaks or tabs.`;
+  if (/[\u0000-\u001f\u007f]/.test(value)) return l10n.t('{0} cannot contain control characters such as line breaks or tabs.', name);
   return undefined;
 }
 
