@@ -99,9 +99,9 @@ export function registerCommands(services: Services, commands: readonly Command[
     if (seen.has(id)) throw new Error(`Command ${COMMAND_PREFIX}${id} is registered twice.`);
     seen.add(id);
   }
-  const contributed: { command: string; title: string }[] = services.context.extension.packageJSON.contributes.commands;
-  // VS Code hands out the manifest with package.nls*.json applied; a %key% left over means it was not.
-  const titles = new Map(contributed.filter(({ title }) => !/^%.*%$/.test(title)).map(({ command, title }) => [command, title.replace(/…$/, '')]));
+  // In a display language with a package.nls.<language>.json, VS Code hands out each title as { value, original }.
+  const contributed: { command: string; title: string | { value: string } }[] = services.context.extension.packageJSON.contributes.commands;
+  const titles = new Map(contributed.map(({ command, title }) => [command, (typeof title === 'string' ? title : title.value).replace(/…$/, '')]));
   for (const command of commands) {
     const fullId = COMMAND_PREFIX + command.id;
     services.context.subscriptions.push(
