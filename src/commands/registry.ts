@@ -68,7 +68,7 @@ export async function targetNode<K extends NodeKind>(services: Services, given: 
     const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? node.id);
     return { label, description: typeof item.description === 'string' ? item.description : undefined, detail: pathOf(node), node };
   });
-  const chosen = await services.input.showQuickPick(items, { title: `Pick ${target.noun}`, matchOnDescription: true, matchOnDetail: true });
+  const chosen = await services.input.showQuickPick(items, { title: l10n.t('Pick {0}', target.noun), matchOnDescription: true, matchOnDetail: true });
   if (!chosen) throw new vscode.CancellationError();
   return chosen.node as NodesByKind[K];
 }
