@@ -3,12 +3,13 @@
 // the activity bar from package.nls.zh-cn.json, the sign-in prompts and a tree row from l10n/bundle.l10n.zh-cn.json
 // with a date in the Chinese form, and an error row. Writes test-output/e2e-zh-cn/ (readme-zh-cn.png for the README).
 //
-// How the display language gets to the extension (measured with code-server 4.139.1, see test/e2e/README.md):
-// `--locale zh-cn` alone leaves VS Code in English — without a language pack for the locale the server resolves the
-// language to "en", and vscode.env.language is "en" too. With a language pack extension for zh-cn installed (here a
-// minimal test-only one: contributes.localizations with an empty translation of VS Code itself), the language
-// resolves to zh-cn, so the extension's own translations are used while the workbench's chrome stays English.
-// IME_E2E_ZH_PACK=0 leaves the pack out (to see the difference).
+// How the display language gets to the extension (measured with code-server 4.139.1; README, Development):
+// `--locale zh-cn` alone leaves the extension in English — without a language pack for the locale the server resolves
+// the language to "en". A language pack counts once it is registered in <user-data>/languagepacks.json (what
+// --install-extension of a Marketplace pack writes); a pack folder merely copied into the extensions folder does not.
+// So this pass writes a minimal test-only pack (contributes.localizations for zh-cn, an empty translation of VS Code)
+// and its languagepacks.json entry: the language resolves to zh-cn, the extension's translations are used, and the
+// workbench's own chrome stays English. IME_E2E_ZH_PACK=0 leaves the pack out (to see the difference).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -219,7 +220,7 @@ async function main(): Promise<number> {
     await cleanup();
   }
   failed += steps.length - passed - failed > 0 ? steps.length - passed - failed : 0;
-  process.stdout.write(`e2e zh-cn: ${passed} passed, ${failed} failed (${seconds(Date.now() - t0)})\n`);
+  process.stdout.write(`e2e (zh-cn): ${passed} passed, ${failed} failed (${seconds(Date.now() - t0)})\n`);
   return failed > 0 ? 1 : 0;
 }
 
