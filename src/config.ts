@@ -1,6 +1,7 @@
 // The extension's settings, read in one place and checked: an out-of-range value is reported and replaced
 // by its default rather than sent to the API. Plain Node: the reader of VS Code's configuration is passed in
 // (settings.ts), so this is unit-tested without VS Code.
+import * as l10n from '@vscode/l10n';
 import { DEFAULT_TIMEOUT_MS } from './api/client';
 import { DEFAULT_ENDPOINT, LIMITS } from './api/types';
 
@@ -36,7 +37,9 @@ export const TIMEOUT_SECONDS = { min: 1, max: 120 } as const;
 export function pageSizeProblem(input: string): string | undefined {
   const value = Number(input.trim());
   const { min, max } = LIMITS.pageSize;
-  return input.trim() !== '' && Number.isInteger(value) && value >= min && value <= max ? undefined : `PageSize must be a whole number from ${min} to ${max}.`;
+  return input.trim() !== '' && Number.isInteger(value) && value >= min && value <= max
+    ? undefined
+    : l10n.t('PageSize must be a whole number from {0} to {1}.', min, max);
 }
 
 export interface SettingsSource {
@@ -53,7 +56,9 @@ export function parseSettings(config: SettingsSource): { settings: ExplorerSetti
       return fallback;
     }
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      problems.push(`imExplorer.${key} must be a whole number from ${min} to ${max} (found ${JSON.stringify(value)}); using ${fallback}.`);
+      problems.push(
+        l10n.t('imExplorer.{0} must be a whole number from {1} to {2} (found {3}); using {4}.', key, min, max, JSON.stringify(value) ?? 'undefined', fallback),
+      );
       return fallback;
     }
     return value;
@@ -64,7 +69,7 @@ export function parseSettings(config: SettingsSource): { settings: ExplorerSetti
   if (sortOrder === 'ascending' || sortOrder === 'descending') {
     sortType = sortOrder === 'ascending' ? 0 : 1;
   } else if (sortOrder !== undefined) {
-    problems.push(`imExplorer.sortOrder must be "ascending" or "descending" (found ${JSON.stringify(sortOrder)}); using descending.`);
+    problems.push(l10n.t('imExplorer.sortOrder must be "ascending" or "descending" (found {0}); using descending.', JSON.stringify(sortOrder) ?? 'undefined'));
   }
 
   const timeoutSeconds = config.get<unknown>('requestTimeoutSeconds');
@@ -73,7 +78,13 @@ export function parseSettings(config: SettingsSource): { settings: ExplorerSetti
     timeoutMs = Math.round(timeoutSeconds * 1000);
   } else if (timeoutSeconds !== undefined) {
     problems.push(
-      `imExplorer.requestTimeoutSeconds must be from ${TIMEOUT_SECONDS.min} to ${TIMEOUT_SECONDS.max} (found ${JSON.stringify(timeoutSeconds)}); using ${DEFAULTS.timeoutMs / 1000}.`,
+      l10n.t(
+        'imExplorer.requestTimeoutSeconds must be from {0} to {1} (found {2}); using {3}.',
+        TIMEOUT_SECONDS.min,
+        TIMEOUT_SECONDS.max,
+        JSON.stringify(timeoutSeconds) ?? 'undefined',
+        DEFAULTS.timeoutMs / 1000,
+      ),
     );
   }
 
@@ -105,12 +116,12 @@ function stringList(value: unknown, key: string, problems: string[]): string[] {
     return [];
   }
   if (!Array.isArray(value)) {
-    problems.push(`${key} must be a list of ids; ignoring it.`);
+    problems.push(l10n.t('{0} must be a list of ids; ignoring it.', key));
     return [];
   }
   const ids = value.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim());
   if (ids.length !== value.length) {
-    problems.push(`${key} has entries that are not ids; ignoring them.`);
+    problems.push(l10n.t('{0} has entries that are not ids; ignoring them.', key));
   }
   return [...new Set(ids)];
 }
@@ -120,7 +131,7 @@ function userMap(value: unknown, problems: string[]): Record<string, string[]> {
     return {};
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push('imExplorer.users must be an object like { "<AppId>": ["<UserId>"] }; ignoring it.');
+    problems.push(l10n.t('imExplorer.users must be an object like {0}; ignoring it.', '{ "<AppId>": ["<UserId>"] }'));
     return {};
   }
   const result: Record<string, string[]> = {};

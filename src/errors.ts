@@ -2,6 +2,7 @@
 // once with its details. A failed command also shows it: a user's mistake as a warning, anything else as an error
 // with a way to the log. A failed tree load shows it as an error row instead (see tree/messageNode.ts).
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { ApiError, redact } from './api/errors';
 import { CredentialSourceError } from './credentials/sources';
 import type { UserInput } from './input';
@@ -20,7 +21,7 @@ export function describeError(error: unknown): string {
     return redact(error.message);
   }
   const text = error instanceof Error ? error.message : String(error);
-  return redact(`Unexpected error: ${text}`);
+  return redact(l10n.t('Unexpected error: {0}', text));
 }
 
 export function isCancellation(error: unknown): boolean {
@@ -62,7 +63,8 @@ export function reportError(log: ExplorerLog, input: UserInput, context: string,
     void input.showMessage('warning', describeError(error));
     return;
   }
-  void input.showMessage('error', message, 'Show Log').then((choice) => {
-    if (choice === 'Show Log') log.show();
+  const showLog = l10n.t('Show Log');
+  void input.showMessage('error', message, showLog).then((choice) => {
+    if (choice === showLog) log.show();
   });
 }

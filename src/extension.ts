@@ -1,5 +1,7 @@
 // Entry point: builds the services once, registers the tree and the commands. Nothing else happens here.
+import * as apiL10n from '@vscode/l10n';
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { COMMANDS } from './commands';
 import { registerCommands } from './commands/registry';
 import { demoSignIn } from './credentials/demo';
@@ -8,6 +10,7 @@ import { IdHoverProvider } from './hover/provider';
 import { SwappableInput } from './input';
 import { JSON_SCHEME, JsonDocuments } from './jsonDocuments';
 import { ExplorerLog } from './log';
+import { setDisplayLocale } from './model/display';
 import type { Services } from './services';
 import { Session } from './session';
 import { ExplorerTreeProvider } from './tree/provider';
@@ -19,6 +22,9 @@ export interface ExplorerApi extends Services {
 }
 
 export function activate(context: vscode.ExtensionContext): ExplorerApi {
+  // The API layer and the model do not import vscode: they translate with @vscode/l10n, given the same bundle.
+  if (vscode.l10n.bundle) apiL10n.config({ contents: vscode.l10n.bundle });
+  setDisplayLocale(vscode.env.language);
   const log = new ExplorerLog();
   const profiles = new ProfileStore(context.secrets, context.globalState);
   const session = new Session(profiles, log);
@@ -26,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const treeView = vscode.window.createTreeView('imExplorer.apps', { treeDataProvider: tree, showCollapseAll: true });
   const jsonDocuments = new JsonDocuments();
   const statusBar = vscode.window.createStatusBarItem('imExplorer.profile', vscode.StatusBarAlignment.Left, 0);
-  statusBar.name = 'Interactive Messages Profile';
+  statusBar.name = l10n.t('Interactive Messages Profile');
   statusBar.command = 'imExplorer.switchProfile';
 
   const hovers = new IdHoverProvider(session, tree, log);
@@ -54,7 +60,9 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       const profile = session.profile;
       if (profile) {
         statusBar.text = `$(broadcast) ${profile.name}`;
-        statusBar.tooltip = `Interactive Messages profile "${profile.name}" (${profile.keyHint}${profile.sts ? ', STS' : ''}). Click to switch.`;
+        statusBar.tooltip = profile.sts
+          ? l10n.t('Interactive Messages profile "{0}" ({1}, STS). Click to switch.', profile.name, profile.keyHint)
+          : l10n.t('Interactive Messages profile "{0}" ({1}). Click to switch.', profile.name, profile.keyHint);
         statusBar.show();
       } else {
         statusBar.hide();

@@ -2,6 +2,7 @@
 // answer goes through the UserInput the services own. The real one calls vscode.window; tests swap in a
 // scripted one (test/integration/testInput.ts) that answers from a script and fails on a prompt it did not expect.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { describeError, UserInputError } from './errors';
 import { idProblem } from './model/ids';
 
@@ -158,14 +159,14 @@ export function validateIdInput(value: string, name: string): string | vscode.In
   const problem = idProblem(value, name);
   if (problem) return problem;
   if (value !== value.trim()) {
-    return { message: `${name} starts or ends with a space: make sure it belongs to the id.`, severity: vscode.InputBoxValidationSeverity.Warning };
+    return { message: l10n.t('{0} starts or ends with a space: make sure it belongs to the id.', name), severity: vscode.InputBoxValidationSeverity.Warning };
   }
   return undefined;
 }
 
 /** Asks for an id (AppId, GroupId, UserId), checked while typing; a cancel becomes a CancellationError. */
 export async function askId(input: UserInput, name: string, options: vscode.InputBoxOptions = {}): Promise<string> {
-  const value = await input.showInputBox({ prompt: `The ${name}.`, ...options, validateInput: (text) => validateIdInput(text, name) });
+  const value = await input.showInputBox({ prompt: l10n.t('The {0}.', name), ...options, validateInput: (text) => validateIdInput(text, name) });
   if (value === undefined) throw new vscode.CancellationError();
   const problem = idProblem(value, name);
   if (problem) throw new UserInputError(problem);

@@ -1,5 +1,6 @@
 // Read-only virtual documents holding the raw API data of a node or a lookup ("Open as JSON").
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 
 export const JSON_SCHEME = 'imexplorer-json';
 
@@ -9,7 +10,7 @@ export class JsonDocuments implements vscode.TextDocumentContentProvider, vscode
   readonly onDidChange = this.changed.event;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '// This document is no longer available: open it again from the Interactive Messages view.\n';
+    return this.contents.get(uri.toString()) ?? `// ${l10n.t('This document is no longer available: open it again from the Interactive Messages view.')}\n`;
   }
 
   /** Opens (or updates) the document `name`.json with `value` pretty-printed. */

@@ -1,6 +1,7 @@
 // The "Interactive Messages" log: every API request (action, parameters without secrets, duration, RequestId,
 // outcome) and every error with its details. Everything written is redacted first.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { redact } from './api/errors';
 import type { CallRecord } from './api/client';
 
@@ -8,7 +9,7 @@ import type { CallRecord } from './api/client';
 const RECENT_LINES = 2000;
 
 export class ExplorerLog implements vscode.Disposable {
-  private readonly channel = vscode.window.createOutputChannel('Interactive Messages', { log: true });
+  private readonly channel = vscode.window.createOutputChannel(l10n.t('Interactive Messages'), { log: true });
   readonly recent: string[] = [];
 
   request(record: CallRecord): void {

@@ -1,6 +1,7 @@
 // The signed-in state: the active profile, the settings, and the one API client built from them.
 // Rebuilt whenever the profile or a setting changes; the tree listens to onDidChange.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { InteractiveMessagesClient } from './api/client';
 import type { ExplorerSettings } from './config';
 import { readSettings } from './settings';
@@ -38,10 +39,10 @@ export class Session implements vscode.Disposable {
   /** The client of the active profile; throws a message saying what to do when there is none. */
   get client(): InteractiveMessagesClient {
     if (!this.profile) {
-      throw new UserInputError('Not signed in. Run "Interactive Messages: Sign In with AccessKey…" first.');
+      throw new UserInputError(l10n.t('Not signed in. Run "Interactive Messages: Sign In with AccessKey…" first.'));
     }
     if (!this.current) {
-      throw new UserInputError(this.problem ?? 'The AccessKey of this profile could not be loaded.');
+      throw new UserInputError(this.problem ?? l10n.t('The AccessKey of this profile could not be loaded.'));
     }
     return this.current;
   }
@@ -95,7 +96,7 @@ export class Session implements vscode.Disposable {
       try {
         const credential = await this.profiles.credential(profile.name);
         if (!credential) {
-          problem = `The key of profile "${profile.name}" is missing from secret storage. Sign in again.`;
+          problem = l10n.t('The key of profile "{0}" is missing from secret storage. Sign in again.', profile.name);
         } else {
           client = new InteractiveMessagesClient({
             ...credential,

@@ -1,5 +1,6 @@
 // Typed calls of the Interactive Messages API (live 2016-11-01) over pop-core's RPCClient.
 // Import the RPC client file, not the package root: the root also pulls in the ROA client and xml2js.
+import * as l10n from '@vscode/l10n';
 import { ApiError, ClientErrorCode, cancelledError, errorFromServerBody, registerSecrets, timeoutError, toApiError, type ErrorContext } from './errors';
 import { DEFAULT_RETRY_POLICY, sharedLimiter, withRetries, type AccessKind, type RateLimiter, type RetryPolicy } from './limiter';
 import { configError, normalizeEndpoint } from './endpoint';
@@ -154,9 +155,9 @@ export class InteractiveMessagesClient {
 
   constructor(options: ClientOptions) {
     const { accessKeyId, accessKeySecret } = options;
-    if (typeof accessKeyId !== 'string' || accessKeyId.trim() === '') throw configError('The AccessKey ID is missing.');
-    if (typeof accessKeySecret !== 'string' || accessKeySecret.trim() === '') throw configError('The AccessKey secret is missing.');
-    if (options.securityToken !== undefined && typeof options.securityToken !== 'string') throw configError('The security token must be a string.');
+    if (typeof accessKeyId !== 'string' || accessKeyId.trim() === '') throw configError(l10n.t('The AccessKey ID is missing.'));
+    if (typeof accessKeySecret !== 'string' || accessKeySecret.trim() === '') throw configError(l10n.t('The AccessKey secret is missing.'));
+    if (options.securityToken !== undefined && typeof options.securityToken !== 'string') throw configError(l10n.t('The security token must be a string.'));
     const securityToken = options.securityToken || undefined;
     registerSecrets(accessKeyId, accessKeySecret, securityToken);
 
@@ -378,7 +379,10 @@ function httpStatusError(action: ActionName, status: number, body: unknown): Api
     action,
     requestId: typeof fields.RequestId === 'string' ? fields.RequestId : undefined,
     retryable: status >= 500 || status === 429,
-    message: `${action}: the server answered HTTP ${status} without an error code${status >= 500 ? ' (a server-side failure)' : ''}.`,
+    message:
+      status >= 500
+        ? l10n.t('{0}: the server answered HTTP {1} without an error code (a server-side failure).', action, status)
+        : l10n.t('{0}: the server answered HTTP {1} without an error code.', action, status),
   });
 }
 

@@ -1,4 +1,5 @@
 // The endpoint a client may send signed requests to.
+import * as l10n from '@vscode/l10n';
 import { ApiError, ClientErrorCode } from './errors';
 import { DEFAULT_ENDPOINT } from './types';
 
@@ -19,20 +20,23 @@ export function normalizeEndpoint(endpoint: string): string {
   try {
     url = new URL(endpoint);
   } catch {
-    throw configError(`The endpoint ${JSON.stringify(endpoint)} is not a URL; expected something like ${DEFAULT_ENDPOINT}.`);
+    throw configError(l10n.t('The endpoint {0} is not a URL; expected something like {1}.', JSON.stringify(endpoint), DEFAULT_ENDPOINT));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw configError(`The endpoint must start with https:// (got ${url.protocol}).`);
+    throw configError(l10n.t('The endpoint must start with https:// (got {0}).', url.protocol));
   }
   if (url.username || url.password) {
-    throw configError('The endpoint must not contain a user name or password; give only scheme://host[:port].');
+    throw configError(l10n.t('The endpoint must not contain a user name or password; give only scheme://host[:port].'));
   }
   if (url.pathname !== '/' || url.search || url.hash || /[?#]/.test(endpoint)) {
-    throw configError(`The endpoint ${JSON.stringify(endpoint)} must be only scheme://host[:port], without a path, query or fragment.`);
+    throw configError(l10n.t('The endpoint {0} must be only scheme://host[:port], without a path, query or fragment.', JSON.stringify(endpoint)));
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw configError(
-      `The endpoint ${JSON.stringify(endpoint)} uses plain http, which is allowed only for this computer (localhost, 127.0.0.0/8, [::1]); use https://.`,
+      l10n.t(
+        'The endpoint {0} uses plain http, which is allowed only for this computer (localhost, 127.0.0.0/8, [::1]); use https://.',
+        JSON.stringify(endpoint),
+      ),
     );
   }
   return `${url.protocol}//${url.host}`;

@@ -1,5 +1,6 @@
 // The one error type of the service layer, the translation of everything pop-core, httpx and the server can throw
 // into it, and the redaction of credentials from any text that leaves this layer.
+import * as l10n from '@vscode/l10n';
 
 /** Codes this layer produces itself (the server's own codes, e.g. `Throttling.User`, are passed through). */
 export const ClientErrorCode = {
@@ -90,7 +91,7 @@ export class ApiError extends Error {
 Object.defineProperty(ApiError.prototype, 'name', { value: 'ApiError', writable: true, configurable: true });
 
 export function cancelledError(action?: string): ApiError {
-  return new ApiError({ code: ClientErrorCode.Cancelled, message: 'The request was cancelled.', action });
+  return new ApiError({ code: ClientErrorCode.Cancelled, message: l10n.t('The request was cancelled.'), action });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -167,94 +168,112 @@ export function redact(text: string): string {
 function describeServerCode(code: string, action: string | undefined, status: number | undefined): { text: string; retryable: boolean } {
   if (code === 'SignatureDoesNotMatch' || code === 'IncompleteSignature') {
     return {
-      text: 'The AccessKey secret is wrong: the server computed a different request signature. Check the AccessKey secret (and that it belongs to this AccessKey ID).',
+      text: l10n.t(
+        'The AccessKey secret is wrong: the server computed a different request signature. Check the AccessKey secret (and that it belongs to this AccessKey ID).',
+      ),
       retryable: false,
     };
   }
   if (code === 'InvalidAccessKeyId.NotFound' || code === 'InvalidAccessKeyId') {
-    return { text: 'The AccessKey ID is unknown to the server. Check the AccessKey ID (and that the endpoint is the right one).', retryable: false };
+    return { text: l10n.t('The AccessKey ID is unknown to the server. Check the AccessKey ID (and that the endpoint is the right one).'), retryable: false };
   }
   if (code === 'InvalidAccessKeyId.Inactive' || code === 'Forbidden.AccessKeyDisabled') {
-    return { text: 'The AccessKey is disabled. Enable it in the RAM console or use another AccessKey.', retryable: false };
+    return { text: l10n.t('The AccessKey is disabled. Enable it in the RAM console or use another AccessKey.'), retryable: false };
   }
   if (code === 'Forbidden.RAM') {
-    const permission = action ? `\`live:${action}\`` : 'the permission for this action';
-    return { text: `Access denied: the RAM policy of this AccessKey lacks ${permission}. Ask an administrator to grant it.`, retryable: false };
+    const text = action
+      ? l10n.t('Access denied: the RAM policy of this AccessKey lacks {0}. Ask an administrator to grant it.', `\`live:${action}\``)
+      : l10n.t('Access denied: the RAM policy of this AccessKey lacks the permission for this action. Ask an administrator to grant it.');
+    return { text, retryable: false };
   }
   if (code === 'InvalidAction.NotFound' || code === 'InvalidAction') {
     return {
-      text: `The server does not know the API action${action ? ` ${action}` : ''}: the endpoint may be of another product, or the action is not offered in this region.`,
+      text: action
+        ? l10n.t('The server does not know the API action {0}: the endpoint may be of another product, or the action is not offered in this region.', action)
+        : l10n.t('The server does not know the API action: the endpoint may be of another product, or the action is not offered in this region.'),
       retryable: false,
     };
   }
   if (code === 'InvalidVersion') {
-    return { text: 'The server does not accept the API version this extension sends (2016-11-01): the endpoint may be of another product.', retryable: false };
+    return {
+      text: l10n.t('The server does not accept the API version this extension sends (2016-11-01): the endpoint may be of another product.'),
+      retryable: false,
+    };
   }
   // The LiveMessage family's own codes.
   if (code === 'ResourceNotExist') {
-    return { text: 'The server does not know this app or group (a LiveMessage app is found only in the data center it was created in).', retryable: false };
+    return {
+      text: l10n.t('The server does not know this app or group (a LiveMessage app is found only in the data center it was created in).'),
+      retryable: false,
+    };
   }
   if (code === 'InputInvalid') {
-    return { text: 'The server rejected a request parameter.', retryable: false };
+    return { text: l10n.t('The server rejected a request parameter.'), retryable: false };
   }
   if (code.startsWith('Forbidden') || code === 'NoPermission' || code === 'NoAuth') {
-    return { text: 'Access denied by the server.', retryable: false };
+    return { text: l10n.t('Access denied by the server.'), retryable: false };
   }
   if (code.startsWith('Throttling')) {
-    return { text: 'The server throttled the request: too many calls per second with this AccessKey.', retryable: true };
+    return { text: l10n.t('The server throttled the request: too many calls per second with this AccessKey.'), retryable: true };
   }
   if (code === 'InvalidTimeStamp.Expired') {
-    return { text: "The server rejected the request time: this computer's clock is off by more than 15 minutes. Synchronize the clock.", retryable: false };
+    return {
+      text: l10n.t("The server rejected the request time: this computer's clock is off by more than 15 minutes. Synchronize the clock."),
+      retryable: false,
+    };
   }
   if (code.startsWith('InvalidTimeStamp')) {
-    return { text: 'The server rejected the request timestamp.', retryable: false };
+    return { text: l10n.t('The server rejected the request timestamp.'), retryable: false };
   }
   if (code === 'InvalidSecurityToken.Expired') {
-    return { text: 'The STS security token has expired. Get a new token.', retryable: false };
+    return { text: l10n.t('The STS security token has expired. Get a new token.'), retryable: false };
   }
   if (code === 'InvalidSecurityToken.Malformed') {
-    return { text: 'The STS security token is malformed. Copy it again, whole.', retryable: false };
+    return { text: l10n.t('The STS security token is malformed. Copy it again, whole.'), retryable: false };
   }
   if (code === 'InvalidSecurityToken.MismatchWithAccessKey') {
-    return { text: 'The STS security token does not belong to this AccessKey ID. Use the AccessKey ID, secret and token issued together.', retryable: false };
+    return {
+      text: l10n.t('The STS security token does not belong to this AccessKey ID. Use the AccessKey ID, secret and token issued together.'),
+      retryable: false,
+    };
   }
   if (code.startsWith('InvalidSecurityToken')) {
-    return { text: 'The STS security token was rejected.', retryable: false };
+    return { text: l10n.t('The STS security token was rejected.'), retryable: false };
   }
   if (code === 'MissingSecurityToken') {
-    return { text: 'This AccessKey ID is a temporary (STS) key and needs its security token.', retryable: false };
+    return { text: l10n.t('This AccessKey ID is a temporary (STS) key and needs its security token.'), retryable: false };
   }
   if (code === 'SignatureNonceUsed') {
     // Every attempt gets a fresh nonce, so a read can safely be sent again.
-    return { text: 'The server had already seen this request (its nonce was reused).', retryable: true };
+    return { text: l10n.t('The server had already seen this request (its nonce was reused).'), retryable: true };
   }
   if (code === 'ServiceUnavailable' || code.startsWith('InternalError') || code === 'InternalServerError' || (status !== undefined && status >= 500)) {
-    return { text: `The server had a problem${status ? ` (HTTP ${status})` : ''}.`, retryable: true };
+    return { text: status ? l10n.t('The server had a problem (HTTP {0}).', status) : l10n.t('The server had a problem.'), retryable: true };
   }
   const notFound = /^Invalid(\w+)\.NotFound$/.exec(code);
   if (notFound) {
-    return { text: `The server does not know this ${notFound[1]}.`, retryable: false };
+    return { text: l10n.t('The server does not know this {0}.', notFound[1]), retryable: false };
   }
   if (code.startsWith('Missing') || code.startsWith('Invalid')) {
-    return { text: 'The server rejected a request parameter.', retryable: false };
+    return { text: l10n.t('The server rejected a request parameter.'), retryable: false };
   }
-  return { text: `The server returned the error ${code}.`, retryable: false };
+  return { text: l10n.t('The server returned the error {0}.', code), retryable: false };
 }
 
 const NETWORK_DESCRIPTIONS: Record<string, { text: (host: string) => string; retryable: boolean }> = {
-  ECONNREFUSED: { text: (h) => `Could not connect to ${h}: the connection was refused (nothing listens there).`, retryable: false },
-  ENOTFOUND: { text: (h) => `Could not connect to ${h}: the host name was not found (DNS).`, retryable: false },
-  EAI_AGAIN: { text: (h) => `Could not connect to ${h}: the host name could not be resolved right now (DNS).`, retryable: true },
-  ECONNRESET: { text: (h) => `The connection to ${h} was reset before the answer was complete.`, retryable: true },
-  EPIPE: { text: (h) => `The connection to ${h} was closed while sending.`, retryable: true },
-  ECONNABORTED: { text: (h) => `The connection to ${h} was aborted.`, retryable: true },
-  ETIMEDOUT: { text: (h) => `The connection to ${h} timed out.`, retryable: true },
-  EHOSTUNREACH: { text: (h) => `Could not reach ${h} (host unreachable).`, retryable: false },
-  ENETUNREACH: { text: (h) => `Could not reach ${h} (network unreachable).`, retryable: false },
-  CERT_HAS_EXPIRED: { text: (h) => `The TLS certificate of ${h} has expired.`, retryable: false },
-  DEPTH_ZERO_SELF_SIGNED_CERT: { text: (h) => `The TLS certificate of ${h} is self-signed.`, retryable: false },
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: { text: (h) => `The TLS certificate of ${h} could not be verified.`, retryable: false },
-  ERR_TLS_CERT_ALTNAME_INVALID: { text: (h) => `The TLS certificate does not match ${h}.`, retryable: false },
+  ECONNREFUSED: { text: (h) => l10n.t('Could not connect to {0}: the connection was refused (nothing listens there).', h), retryable: false },
+  ENOTFOUND: { text: (h) => l10n.t('Could not connect to {0}: the host name was not found (DNS).', h), retryable: false },
+  EAI_AGAIN: { text: (h) => l10n.t('Could not connect to {0}: the host name could not be resolved right now (DNS).', h), retryable: true },
+  ECONNRESET: { text: (h) => l10n.t('The connection to {0} was reset before the answer was complete.', h), retryable: true },
+  EPIPE: { text: (h) => l10n.t('The connection to {0} was closed while sending.', h), retryable: true },
+  ECONNABORTED: { text: (h) => l10n.t('The connection to {0} was aborted.', h), retryable: true },
+  ETIMEDOUT: { text: (h) => l10n.t('The connection to {0} timed out.', h), retryable: true },
+  EHOSTUNREACH: { text: (h) => l10n.t('Could not reach {0} (host unreachable).', h), retryable: false },
+  ENETUNREACH: { text: (h) => l10n.t('Could not reach {0} (network unreachable).', h), retryable: false },
+  CERT_HAS_EXPIRED: { text: (h) => l10n.t('The TLS certificate of {0} has expired.', h), retryable: false },
+  DEPTH_ZERO_SELF_SIGNED_CERT: { text: (h) => l10n.t('The TLS certificate of {0} is self-signed.', h), retryable: false },
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: { text: (h) => l10n.t('The TLS certificate of {0} could not be verified.', h), retryable: false },
+  ERR_TLS_CERT_ALTNAME_INVALID: { text: (h) => l10n.t('The TLS certificate does not match {0}.', h), retryable: false },
 };
 
 export interface ErrorContext {
@@ -264,8 +283,13 @@ export interface ErrorContext {
   timeoutMs: number;
 }
 
+/** What stands between an error's own sentence and the server's message, so that a row can show the sentence alone. */
+export function serverMessageSeparator(): string {
+  return l10n.t(' Server message: ');
+}
+
 function withServerMessage(text: string, serverMessage: string | undefined): string {
-  return serverMessage ? `${text} Server message: ${serverMessage}` : text;
+  return serverMessage ? `${text}${serverMessageSeparator()}${serverMessage}` : text;
 }
 
 function htmlTitle(text: string): string | undefined {
@@ -298,7 +322,7 @@ export function invalidResponseError(action: string, problem: string, status?: n
     status,
     requestId,
     retryable: false,
-    message: `${action}: the server's answer does not have the shape the API documents (${problem}).`,
+    message: l10n.t("{0}: the server's answer does not have the shape the API documents ({1}).", action, problem),
   });
 }
 
@@ -323,17 +347,17 @@ export function toApiError(thrown: unknown, context: ErrorContext): ApiError {
     const title = htmlTitle(raw);
     const what =
       raw.trim() === ''
-        ? 'an empty body'
+        ? l10n.t('an empty body')
         : title
-          ? `an HTML page titled "${title}"`
+          ? l10n.t('an HTML page titled "{0}"', title)
           : /^\s*</.test(raw)
-            ? 'an HTML or XML page'
-            : 'text that is not valid JSON';
+            ? l10n.t('an HTML or XML page')
+            : l10n.t('text that is not valid JSON');
     return new ApiError({
       code: ClientErrorCode.MalformedResponse,
       action,
       retryable: true,
-      message: `${action}: the server answered with something that is not the API's JSON (${what}). A proxy or gateway in between may have failed.`,
+      message: l10n.t("{0}: the server answered with something that is not the API's JSON ({1}). A proxy or gateway in between may have failed.", action, what),
     });
   }
 
@@ -347,13 +371,13 @@ export function toApiError(thrown: unknown, context: ErrorContext): ApiError {
     return new ApiError({ code: systemCode, action, retryable: description.retryable, message: `${action}: ${description.text(endpoint)}` });
   }
   if (systemCode && /^E[A-Z]+$/.test(systemCode)) {
-    return new ApiError({ code: systemCode, action, retryable: false, message: `${action}: the request to ${endpoint} failed (${systemCode}).` });
+    return new ApiError({ code: systemCode, action, retryable: false, message: l10n.t('{0}: the request to {1} failed ({2}).', action, endpoint, systemCode) });
   }
   return new ApiError({
     code: ClientErrorCode.NetworkError,
     action,
     retryable: false,
-    message: `${action}: the request to ${endpoint} failed${name ? ` (${name})` : ''}.`,
+    message: name ? l10n.t('{0}: the request to {1} failed ({2}).', action, endpoint, name) : l10n.t('{0}: the request to {1} failed.', action, endpoint),
   });
 }
 
@@ -362,6 +386,6 @@ export function timeoutError(context: ErrorContext): ApiError {
     code: ClientErrorCode.RequestTimeout,
     action: context.action,
     retryable: true,
-    message: `${context.action}: no answer from ${context.endpoint} within ${context.timeoutMs} ms.`,
+    message: l10n.t('{0}: no answer from {1} within {2} ms.', context.action, context.endpoint, context.timeoutMs),
   });
 }

@@ -1,4 +1,5 @@
 // What the client does with a parsed body: big numbers made plain, and a minimal check of the documented shape.
+import * as l10n from '@vscode/l10n';
 import { invalidResponseError } from './errors';
 import { isLiveMessageAction, type ActionName, type LiveMessageActionName } from './types';
 
@@ -65,7 +66,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * Returns the RequestId (empty if the server sent none).
  */
 export function checkShape(action: ActionName, body: unknown, status?: number): string {
-  if (!isPlainObject(body)) throw invalidResponseError(action, 'the body is not a JSON object', status);
+  if (!isPlainObject(body)) throw invalidResponseError(action, l10n.t('the body is not a JSON object'), status);
   const requestId = typeof body.RequestId === 'string' ? body.RequestId : '';
   const fail = (problem: string) => invalidResponseError(action, problem, status, requestId || undefined);
   if (isLiveMessageAction(action)) {
@@ -73,23 +74,23 @@ export function checkShape(action: ActionName, body: unknown, status?: number): 
     return requestId;
   }
   const result = body.Result;
-  if (!isPlainObject(result)) throw fail(result === undefined ? 'Result is missing' : 'Result is not an object');
+  if (!isPlainObject(result)) throw fail(result === undefined ? l10n.t('{0} is missing', 'Result') : l10n.t('{0} is not an object', 'Result'));
 
   const list = LIST_SHAPES[action];
   if (list) {
     const items = result[list.list];
-    if (!Array.isArray(items)) throw fail(`Result.${list.list} is not an array`);
+    if (!Array.isArray(items)) throw fail(l10n.t('{0} is not an array', `Result.${list.list}`));
     items.forEach((item, index) => {
       if (!isPlainObject(item) || typeof item[list.key] !== 'string') {
-        throw fail(`Result.${list.list}[${index}].${list.key} is not a string`);
+        throw fail(l10n.t('{0} is not a string', `Result.${list.list}[${index}].${list.key}`));
       }
     });
-    if (typeof result.HasMore !== 'boolean') throw fail('Result.HasMore is not a boolean');
-    if (list.hasTotal && typeof result.Total !== 'number') throw fail('Result.Total is not a number');
-    if (!list.hasTotal && result.Total !== undefined && typeof result.Total !== 'number') throw fail('Result.Total is not a number');
+    if (typeof result.HasMore !== 'boolean') throw fail(l10n.t('{0} is not a boolean', 'Result.HasMore'));
+    if (list.hasTotal && typeof result.Total !== 'number') throw fail(l10n.t('{0} is not a number', 'Result.Total'));
+    if (!list.hasTotal && result.Total !== undefined && typeof result.Total !== 'number') throw fail(l10n.t('{0} is not a number', 'Result.Total'));
   }
   const getKey = GET_KEYS[action];
-  if (getKey && typeof result[getKey] !== 'string') throw fail(`Result.${getKey} is not a string`);
+  if (getKey && typeof result[getKey] !== 'string') throw fail(l10n.t('{0} is not a string', `Result.${getKey}`));
   return requestId;
 }
 
@@ -122,12 +123,12 @@ function checkLiveMessageShape(action: LiveMessageActionName, body: Record<strin
   if (shape.list) {
     const [field, key] = shape.list;
     const items = body[field];
-    if (!Array.isArray(items)) throw fail(`${field} is not an array`);
+    if (!Array.isArray(items)) throw fail(l10n.t('{0} is not an array', field));
     items.forEach((item, index) => {
-      if (!isPlainObject(item) || typeof item[key] !== 'string') throw fail(`${field}[${index}].${key} is not a string`);
+      if (!isPlainObject(item) || typeof item[key] !== 'string') throw fail(l10n.t('{0} is not a string', `${field}[${index}].${key}`));
     });
   }
-  if (shape.more && typeof body[shape.more] !== 'boolean') throw fail(`${shape.more} is not a boolean`);
-  if (shape.id && typeof body[shape.id] !== 'string') throw fail(`${shape.id} is not a string`);
-  if (shape.count && typeof body[shape.count] !== 'number') throw fail(`${shape.count} is not a number`);
+  if (shape.more && typeof body[shape.more] !== 'boolean') throw fail(l10n.t('{0} is not a boolean', shape.more));
+  if (shape.id && typeof body[shape.id] !== 'string') throw fail(l10n.t('{0} is not a string', shape.id));
+  if (shape.count && typeof body[shape.count] !== 'number') throw fail(l10n.t('{0} is not a number', shape.count));
 }

@@ -1,6 +1,7 @@
 // Checks a request before anything is sent and turns it into the flat string parameters the API expects.
 // Only the parameters of the action are copied: pop-core would turn an object into "[object Object]", an array
 // into Key.1, Key.2..., and undefined into "undefined".
+import * as l10n from '@vscode/l10n';
 import { ApiError, ClientErrorCode } from './errors';
 import { LIMITS, type ActionName, type Actions } from './types';
 
@@ -8,7 +9,7 @@ import { LIMITS, type ActionName, type Actions } from './types';
 export type WireParams = Record<string, string>;
 
 function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
+  if (value === undefined) return l10n.t('nothing');
   if (typeof value === 'string') return JSON.stringify(value.length > 80 ? value.slice(0, 80) + '…' : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   try {
@@ -24,7 +25,7 @@ function invalid(action: string, parameter: string, value: unknown, rule: string
     code: ClientErrorCode.InvalidParameter,
     action,
     parameter,
-    message: `${action}: ${parameter} must be ${rule}; got ${describe(value)}. Nothing was sent.`,
+    message: l10n.t('{0}: {1} must be {2}; got {3}. Nothing was sent.', action, parameter, rule, describe(value)),
   });
 }
 
@@ -32,7 +33,7 @@ type Source = Record<string, unknown>;
 
 function requiredId(action: string, request: Source, name: string, out: WireParams): void {
   const value = request[name];
-  if (typeof value !== 'string' || value.length === 0) throw invalid(action, name, value, 'a non-empty string');
+  if (typeof value !== 'string' || value.length === 0) throw invalid(action, name, value, l10n.t('a non-empty string'));
   out[name] = value;
 }
 
@@ -40,7 +41,7 @@ function integerInRange(action: string, request: Source, name: string, min: numb
   const value = request[name];
   if (value === undefined && !required) return;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw invalid(action, name, value, `an integer from ${min} to ${max}`);
+    throw invalid(action, name, value, l10n.t('an integer from {0} to {1}', min, max));
   }
   out[name] = String(value);
 }
@@ -51,7 +52,7 @@ function paging(action: string, request: Source, out: WireParams): void {
   const sortType = request.SortType;
   if (sortType !== undefined) {
     if (!(LIMITS.sortTypes as readonly unknown[]).includes(sortType)) {
-      throw invalid(action, 'SortType', sortType, `one of ${LIMITS.sortTypes.join(' (ascending), ')} (descending)`);
+      throw invalid(action, 'SortType', sortType, l10n.t('one of {0} (ascending), {1} (descending)', LIMITS.sortTypes[0], LIMITS.sortTypes[1]));
     }
     out.SortType = String(sortType);
   }
@@ -60,11 +61,11 @@ function paging(action: string, request: Source, out: WireParams): void {
 function userIdList(action: string, request: Source, out: WireParams): void {
   const list = request.UserIdList;
   if (!Array.isArray(list) || list.length === 0) {
-    throw invalid(action, 'UserIdList', list, 'a non-empty array of user ids');
+    throw invalid(action, 'UserIdList', list, l10n.t('a non-empty array of user ids'));
   }
   list.forEach((id: unknown, index) => {
     if (typeof id !== 'string' || id.length === 0 || id.includes(',')) {
-      throw invalid(action, `UserIdList[${index}]`, id, 'a non-empty user id without commas (the list is sent comma-joined)');
+      throw invalid(action, `UserIdList[${index}]`, id, l10n.t('a non-empty user id without commas (the list is sent comma-joined)'));
     }
   });
   out.UserIdList = list.join(',');
@@ -78,12 +79,12 @@ const LM = LIMITS.liveMessage;
 function oneOf(action: string, request: Source, name: string, allowed: readonly (string | number)[], out: WireParams, required: boolean, rule?: string): void {
   const value = request[name];
   if (value === undefined && !required) return;
-  if (!allowed.includes(value as string | number)) throw invalid(action, name, value, rule ?? `one of ${allowed.join(', ')}`);
+  if (!allowed.includes(value as string | number)) throw invalid(action, name, value, rule ?? l10n.t('one of {0}', allowed.join(', ')));
   out[name] = String(value);
 }
 
 function liveSortType(action: string, request: Source, out: WireParams): void {
-  oneOf(action, request, 'SortType', LM.sortTypes, out, true, `${LM.sortTypes[0]} (ascending) or ${LM.sortTypes[1]} (descending)`);
+  oneOf(action, request, 'SortType', LM.sortTypes, out, true, l10n.t('{0} (ascending) or {1} (descending)', LM.sortTypes[0], LM.sortTypes[1]));
 }
 
 function dataCenter(action: string, request: Source, out: WireParams): void {
@@ -98,7 +99,7 @@ function pageToken(action: string, request: Source, out: WireParams): void {
   if (value === undefined) return;
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   if (typeof text !== 'string' || !TOKEN.test(text))
-    throw invalid(action, 'NextPageToken', value, 'the NextPageToken of the previous page (an integer, -1 for the first page)');
+    throw invalid(action, 'NextPageToken', value, l10n.t('the NextPageToken of the previous page (an integer, -1 for the first page)'));
   out.NextPageToken = text;
 }
 
@@ -111,10 +112,10 @@ function userIds(action: string, request: Source, out: WireParams): void {
   const list = request.UserIds;
   const { min, max } = LM.userIds;
   if (!Array.isArray(list) || list.length < min || list.length > max) {
-    throw invalid(action, 'UserIds', list, `an array of ${min} to ${max} user ids`);
+    throw invalid(action, 'UserIds', list, l10n.t('an array of {0} to {1} user ids', min, max));
   }
   list.forEach((id: unknown, index) => {
-    if (typeof id !== 'string' || id.length === 0) throw invalid(action, `UserIds[${index}]`, id, 'a non-empty user id');
+    if (typeof id !== 'string' || id.length === 0) throw invalid(action, `UserIds[${index}]`, id, l10n.t('a non-empty user id'));
   });
   // The SDK sends the array as one JSON text (its "shrink" style), not as UserIds.1, UserIds.2...
   out.UserIds = JSON.stringify(list);
@@ -164,7 +165,7 @@ const BUILDERS: { [A in ActionName]: (action: A, request: Source, out: WireParam
     requiredId(action, request, 'AppId', out);
     liveSortType(action, request, out);
     pageToken(action, request, out);
-    oneOf(action, request, 'GroupStatus', LM.groupStatuses, out, false, '0 (all), 1 (not deleted) or 2 (deleted)');
+    oneOf(action, request, 'GroupStatus', LM.groupStatuses, out, false, l10n.t('0 (all), 1 (not deleted) or 2 (deleted)'));
     dataCenter(action, request, out);
   },
   ListLiveMessageGroupByPage: (action, request, out) => {
@@ -172,7 +173,7 @@ const BUILDERS: { [A in ActionName]: (action: A, request: Source, out: WireParam
     liveSortType(action, request, out);
     integerInRange(action, request, 'PageNumber', LM.groupPageNumber.min, LM.groupPageNumber.max, out, false);
     integerInRange(action, request, 'PageSize', LM.groupPageSize.min, LM.groupPageSize.max, out, false);
-    oneOf(action, request, 'GroupStatus', LM.groupStatuses, out, false, '0 (all), 1 (not deleted) or 2 (deleted)');
+    oneOf(action, request, 'GroupStatus', LM.groupStatuses, out, false, l10n.t('0 (all), 1 (not deleted) or 2 (deleted)'));
     dataCenter(action, request, out);
   },
   DescribeLiveMessageGroup: (action, request, out) => {
@@ -195,7 +196,7 @@ const BUILDERS: { [A in ActionName]: (action: A, request: Source, out: WireParam
     unixSeconds(action, request, 'BeginTime', out);
     unixSeconds(action, request, 'EndTime', out);
     if (out.BeginTime !== undefined && out.EndTime !== undefined && Number(out.BeginTime) > Number(out.EndTime)) {
-      throw invalid(action, 'EndTime', request.EndTime, `at least BeginTime (${out.BeginTime})`);
+      throw invalid(action, 'EndTime', request.EndTime, l10n.t('at least BeginTime ({0})', out.BeginTime));
     }
     dataCenter(action, request, out);
   },
@@ -213,7 +214,7 @@ const BUILDERS: { [A in ActionName]: (action: A, request: Source, out: WireParam
 /** Validates `request` for `action`; throws an InvalidParameter ApiError naming the parameter, value and rule. */
 export function toWireParams<A extends ActionName>(action: A, request: Actions[A]['request']): WireParams {
   if (request === null || typeof request !== 'object' || Array.isArray(request)) {
-    throw invalid(action, 'request', request, 'an object of parameters');
+    throw invalid(action, 'request', request, l10n.t('an object of parameters'));
   }
   const out: WireParams = {};
   BUILDERS[action](action, request as unknown as Source, out);

@@ -1,6 +1,7 @@
 // Carrying ids into code: copy an id, copy the node's API request as code, insert an id at the cursor, open a
 // node's raw API data as JSON. From the palette they act on the selection, or on a loaded node the user picks.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { wireParams } from '../api/requests';
 import { UserInputError } from '../errors';
 import { pick } from '../input';
@@ -9,21 +10,26 @@ import { buildSnippet, SNIPPET_LANGUAGES } from '../snippets';
 import type { ExplorerNode, NodeIds, NodeKind } from '../tree/node';
 import { targetNode, type Command } from './registry';
 
-const API_OBJECTS = { kinds: ['app', 'user', 'group', 'member'] as const, noun: 'an app, user, group or member' };
+const API_OBJECTS = {
+  kinds: ['app', 'user', 'group', 'member'] as const,
+  get noun() {
+    return l10n.t('an app, user, group or member');
+  },
+};
 
-const ID_TARGETS: Record<keyof NodeIds, { name: string; kinds: readonly NodeKind[]; noun: string }> = {
-  appId: { name: 'AppId', kinds: API_OBJECTS.kinds, noun: API_OBJECTS.noun },
-  groupId: { name: 'GroupId', kinds: ['group', 'member'], noun: 'a group or member' },
-  userId: { name: 'UserId', kinds: ['user', 'member'], noun: 'a user or member' },
+const ID_TARGETS: Record<keyof NodeIds, { name: string; kinds: readonly NodeKind[]; noun: () => string }> = {
+  appId: { name: 'AppId', kinds: API_OBJECTS.kinds, noun: () => API_OBJECTS.noun },
+  groupId: { name: 'GroupId', kinds: ['group', 'member'], noun: () => l10n.t('a group or member') },
+  userId: { name: 'UserId', kinds: ['user', 'member'], noun: () => l10n.t('a user or member') },
 };
 
 async function copyId(services: Services, given: ExplorerNode | undefined, key: keyof NodeIds): Promise<string> {
   const { name, kinds, noun } = ID_TARGETS[key];
-  const node = await targetNode(services, given, { kinds, noun });
+  const node = await targetNode(services, given, { kinds, noun: noun() });
   const value = node.ids()[key];
-  if (value === undefined) throw new UserInputError(`This item has no ${name}.`);
+  if (value === undefined) throw new UserInputError(l10n.t('This item has no {0}.', name));
   await vscode.env.clipboard.writeText(value);
-  vscode.window.setStatusBarMessage(`$(check) Copied ${name} ${value}`, 4000);
+  vscode.window.setStatusBarMessage(`$(check) ${l10n.t('Copied {0} {1}', name, value)}`, 4000);
   return value;
 }
 
@@ -36,11 +42,11 @@ export const copyAsCode: Command = {
   async run(services, given): Promise<string> {
     const node = await targetNode(services, given, API_OBJECTS);
     const request = node.request();
-    if (!request) throw new UserInputError('This item stands for no API request.');
+    if (!request) throw new UserInputError(l10n.t('This item stands for no API request.'));
     const chosen = await pick(
       services.input,
       SNIPPET_LANGUAGES.map((entry) => ({ label: entry.label, description: entry.detail, language: entry.language })),
-      { title: `Copy ${request.action} as code`, placeHolder: 'Language of the snippet' },
+      { title: l10n.t('Copy {0} as code', request.action), placeHolder: l10n.t('Language of the snippet') },
     );
     const text = buildSnippet(chosen.language, {
       action: request.action,
@@ -49,7 +55,7 @@ export const copyAsCode: Command = {
       sts: services.session.profile?.sts ?? false,
     });
     await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(`$(check) Copied ${request.action} as ${chosen.label}`, 4000);
+    vscode.window.setStatusBarMessage(`$(check) ${l10n.t('Copied {0} as {1}', request.action, chosen.label)}`, 4000);
     return text;
   },
 };
@@ -60,12 +66,12 @@ export const insertId: Command = {
     const node = await targetNode(services, given, API_OBJECTS);
     const value = node.ownId();
     const editor = vscode.window.activeTextEditor;
-    if (value === undefined) throw new UserInputError('This item has no id.');
-    if (!editor) throw new UserInputError('Open a file and place the cursor where the id should go.');
+    if (value === undefined) throw new UserInputError(l10n.t('This item has no id.'));
+    if (!editor) throw new UserInputError(l10n.t('Open a file and place the cursor where the id should go.'));
     const done = await editor.edit((edit) => {
       for (const selection of editor.selections) edit.replace(selection, value);
     });
-    if (!done) throw new UserInputError('The editor did not accept the edit (is the file read-only?).');
+    if (!done) throw new UserInputError(l10n.t('The editor did not accept the edit (is the file read-only?).'));
     return value;
   },
 };

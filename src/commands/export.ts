@@ -3,6 +3,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { pagerFor } from '../api/requests';
 import { UserInputError, isCancellation } from '../errors';
 import { exportToFile, type ExportPart, type ExportResult } from '../export/exportList';
@@ -10,6 +11,8 @@ import { suggestedFileName, type ExportFormat } from '../export/fileName';
 import { groupRows, MEMBER_ROWS, type ExportedGroup } from '../export/rows';
 import { writerFor } from '../export/writers';
 import { pick } from '../input';
+import { formatNumber } from '../model/display';
+import { plural, pluralNoun } from '../tree/format';
 import type { Services } from '../services';
 import type { GroupMember } from '../api/types';
 import type { AppNode } from '../tree/appNode';
@@ -17,11 +20,25 @@ import type { GroupNode } from '../tree/groupNode';
 import type { UserNode } from '../tree/userNode';
 import { targetNode, type Command } from './registry';
 
-const FORMATS: { label: string; detail: string; format: ExportFormat; bom: boolean }[] = [
-  { label: 'CSV', detail: 'UTF-8, RFC 4180; Extension as one JSON column', format: 'csv', bom: false },
-  { label: 'CSV for Excel', detail: 'The same with a UTF-8 byte order mark, so that Excel reads non-ASCII ids correctly', format: 'csv', bom: true },
-  { label: 'JSON', detail: 'An array of the raw API objects, one per line', format: 'json', bom: false },
-];
+interface FormatItem {
+  label: string;
+  detail: string;
+  format: ExportFormat;
+  bom: boolean;
+}
+
+function formats(): FormatItem[] {
+  return [
+    { label: 'CSV', detail: l10n.t('UTF-8, RFC 4180; Extension as one JSON column'), format: 'csv', bom: false },
+    {
+      label: l10n.t('CSV for Excel'),
+      detail: l10n.t('The same with a UTF-8 byte order mark, so that Excel reads non-ASCII ids correctly'),
+      format: 'csv',
+      bom: true,
+    },
+    { label: 'JSON', detail: l10n.t('An array of the raw API objects, one per line'), format: 'json', bom: false },
+  ];
+}
 
 export interface ExportOutcome extends ExportResult {
   file: string;
@@ -30,7 +47,7 @@ export interface ExportOutcome extends ExportResult {
 interface Plan {
   what: 'members' | 'groups';
   ids: string[];
-  run(file: string, format: (typeof FORMATS)[number], options: Parameters<typeof exportToFile>[3]): Promise<ExportResult>;
+  run(file: string, format: FormatItem, options: Parameters<typeof exportToFile>[3]): Promise<ExportResult>;
 }
 
 function planFor(services: Services, node: GroupNode | UserNode | AppNode): Plan {
@@ -52,7 +69,7 @@ function planFor(services: Services, node: GroupNode | UserNode | AppNode): Plan
           userId,
           request: () => ({ action: 'ListMessageGroup' as const, params: { AppId: appId, UserId: userId, SortType: settings.sortType } }),
         }));
-  if (users.length === 0) throw new UserInputError(`App ${appId} has no configured users: add one with Add User… to export their groups.`);
+  if (users.length === 0) throw new UserInputError(l10n.t('App {0} has no configured users: add one with Add User… to export their groups.', appId));
   const listingUser = node.kind === 'app';
   const parts: ExportPart<ExportedGroup>[] = users.map((user) => ({
     source: source(user.request()),
@@ -75,12 +92,13 @@ export const exportList: Command = {
   async run(services, node): Promise<ExportOutcome | undefined> {
     const target = await targetNode(services, node, {
       kinds: ['group', 'user', 'app'],
-      noun: 'a group (for its members), a user or an app (for their groups)',
+      noun: l10n.t('a group (for its members), a user or an app (for their groups)'),
     });
     const plan = planFor(services, target);
-    const format = await pick(services.input, FORMATS, { title: `Export ${plan.what}: format` });
+    const what = pluralNoun(plan.what === 'members' ? 'member' : 'group');
+    const format = await pick(services.input, formats(), { title: l10n.t('Export {0}: format', what) });
     const uri = await services.input.showSaveDialog({
-      title: `Export ${plan.what}`,
+      title: l10n.t('Export {0}', what),
       defaultUri: vscode.Uri.joinPath(defaultFolder(), suggestedFileName(plan.what, plan.ids, format.format)),
       filters: format.format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
     });
@@ -91,7 +109,7 @@ export const exportList: Command = {
     const changed = services.session.onDidChange(() => controller.abort());
     try {
       const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Exporting ${plan.what}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: l10n.t('Exporting {0}', what), cancellable: true },
         (progress, token) => {
           token.onCancellationRequested(() => controller.abort());
           const started = Date.now();
@@ -103,7 +121,10 @@ export const exportList: Command = {
               const increment = total ? ((written - reported) / total) * 100 : undefined;
               reported = written;
               progress.report({
-                message: `${written.toLocaleString('en-US')}${total !== undefined ? ` of ${total.toLocaleString('en-US')}` : ''} · ${perSecond.toLocaleString('en-US')}/s`,
+                message:
+                  total !== undefined
+                    ? l10n.t('{0} of {1} · {2}/s', formatNumber(written), formatNumber(total), formatNumber(perSecond))
+                    : l10n.t('{0} · {1}/s', formatNumber(written), formatNumber(perSecond)),
                 increment,
               });
             },
@@ -111,20 +132,22 @@ export const exportList: Command = {
         },
       );
       services.log.info(`Exported ${result.written} ${plan.what} to ${file} in ${Math.round(result.durationMs)} ms (${result.pagesFetched} pages)`);
-      const changed = result.status === 'changed' ? ' The list changed while it was read: some may be missing; export again to catch up.' : '';
-      void services.input.showMessage(
-        changed ? 'warning' : 'info',
-        `Exported ${result.written.toLocaleString('en-US')} ${plan.what} to ${path.basename(file)}.${changed}`,
-      );
+      const exported = plural(result.written, plan.what === 'members' ? 'member' : 'group');
+      const done = l10n.t('Exported {0} to {1}.', exported, path.basename(file));
+      if (result.status === 'changed') {
+        void services.input.showMessage('warning', `${done} ${l10n.t('The list changed while it was read: some may be missing; export again to catch up.')}`);
+      } else {
+        void services.input.showMessage('info', done);
+      }
       return { ...result, file };
     } catch (error) {
       if (isCancellation(error) || controller.signal.aborted) {
-        void services.input.showMessage('info', `Export cancelled: no file was written.`);
+        void services.input.showMessage('info', l10n.t('Export cancelled: no file was written.'));
         return undefined;
       }
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOTDIR' || code === 'EISDIR') {
-        throw new UserInputError(`Cannot write ${file} (${code}): choose a folder you can write to. Nothing was written.`);
+        throw new UserInputError(l10n.t('Cannot write {0} ({1}): choose a folder you can write to. Nothing was written.', file, code));
       }
       throw error;
     } finally {

@@ -2,6 +2,7 @@
 // checks ids are unique, turns whatever a caller passed into a node or nothing (commands take no other
 // arguments: any extension can call them), waits for the session, and sends every failure down the one error path.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { reportError, UserInputError } from '../errors';
 import type { Services } from '../services';
 import type { AppNode } from '../tree/appNode';
@@ -60,14 +61,14 @@ export async function targetNode<K extends NodeKind>(services: Services, given: 
   }
   const loaded = services.tree.loadedNodes((node) => isKind(node, target.kinds));
   if (loaded.length === 0) {
-    throw new UserInputError(`Nothing to act on yet: expand the Interactive Messages view until it shows ${target.noun}.`);
+    throw new UserInputError(l10n.t('Nothing to act on yet: expand the Interactive Messages view until it shows {0}.', target.noun));
   }
   const items = loaded.map((node) => {
     const item = node.treeItem();
     const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? node.id);
     return { label, description: typeof item.description === 'string' ? item.description : undefined, detail: pathOf(node), node };
   });
-  const chosen = await services.input.showQuickPick(items, { title: `Pick ${target.noun}`, matchOnDescription: true, matchOnDetail: true });
+  const chosen = await services.input.showQuickPick(items, { title: l10n.t('Pick {0}', target.noun), matchOnDescription: true, matchOnDetail: true });
   if (!chosen) throw new vscode.CancellationError();
   return chosen.node as NodesByKind[K];
 }
@@ -98,8 +99,9 @@ export function registerCommands(services: Services, commands: readonly Command[
     if (seen.has(id)) throw new Error(`Command ${COMMAND_PREFIX}${id} is registered twice.`);
     seen.add(id);
   }
-  const contributed: { command: string; title: string }[] = services.context.extension.packageJSON.contributes.commands;
-  const titles = new Map(contributed.map(({ command, title }) => [command, title.replace(/…$/, '')]));
+  // In a display language with a package.nls.<language>.json, VS Code hands out each title as { value, original }.
+  const contributed: { command: string; title: string | { value: string } }[] = services.context.extension.packageJSON.contributes.commands;
+  const titles = new Map(contributed.map(({ command, title }) => [command, (typeof title === 'string' ? title : title.value).replace(/…$/, '')]));
   for (const command of commands) {
     const fullId = COMMAND_PREFIX + command.id;
     services.context.subscriptions.push(

@@ -1,6 +1,7 @@
 // Named credential profiles. Secrets live only in VS Code SecretStorage; the list of profile names,
 // which one is active and a masked key hint live in globalState. Nothing here touches settings or process.env.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { type AccessKeyCredential, CredentialSourceError } from './sources';
 
 export interface ProfileSummary {
@@ -26,7 +27,7 @@ export function maskAccessKeyId(accessKeyId: string): string {
 }
 
 export function validateProfileName(name: string): string | undefined {
-  return PROFILE_NAME_PATTERN.test(name) ? undefined : 'Use 1–64 letters, digits, spaces, or . _ @ - (not starting with a space).';
+  return PROFILE_NAME_PATTERN.test(name) ? undefined : l10n.t('Use 1–64 letters, digits, spaces, or . _ @ - (not starting with a space).');
 }
 
 export class ProfileStore {
@@ -124,10 +125,15 @@ export class ProfileStore {
 }
 
 function secretStorageError(operation: 'read' | 'save' | 'delete', cause: unknown): CredentialSourceError {
-  const detail = cause instanceof Error ? cause.name : 'unknown error';
-  return new CredentialSourceError(
-    `VS Code could not ${operation} the key in its secret storage (${detail}). ` +
-      'On Linux this usually means no keyring is available: install and unlock one (GNOME Keyring or KWallet), ' +
-      'or start VS Code with --password-store="gnome-libsecret". Nothing else was changed.',
+  const detail = cause instanceof Error ? cause.name : l10n.t('unknown error');
+  const failed =
+    operation === 'read'
+      ? l10n.t('VS Code could not read the key in its secret storage ({0}).', detail)
+      : operation === 'save'
+        ? l10n.t('VS Code could not save the key in its secret storage ({0}).', detail)
+        : l10n.t('VS Code could not delete the key in its secret storage ({0}).', detail);
+  const advice = l10n.t(
+    'On Linux this usually means no keyring is available: install and unlock one (GNOME Keyring or KWallet), or start VS Code with --password-store="gnome-libsecret". Nothing else was changed.',
   );
+  return new CredentialSourceError(`${failed} ${advice}`);
 }

@@ -1,6 +1,7 @@
 // Where existing Alibaba Cloud credentials can be imported from, on the user's command only:
 // environment variables, an aliyun CLI profile, and the Alibaba Cloud credentials file.
 // Plain Node (no `vscode`), so every parser is unit-tested without VS Code.
+import * as l10n from '@vscode/l10n';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -55,12 +56,12 @@ export function readEnvironment(env: Environment = process.env): ImportCandidate
   }
   if (!accessKeyId || !accessKeySecret) {
     const missing = accessKeyId ? ENV.accessKeySecret : ENV.accessKeyId;
-    throw new CredentialSourceError(`${missing} is not set: set both ${ENV.accessKeyId} and ${ENV.accessKeySecret}, then try again.`);
+    throw new CredentialSourceError(l10n.t('{0} is not set: set both {1} and {2}, then try again.', missing, ENV.accessKeyId, ENV.accessKeySecret));
   }
   return {
     source: 'environment',
     suggestedName: env[ENV.profile]?.trim() || 'environment',
-    description: securityToken ? 'Environment variables (STS)' : 'Environment variables',
+    description: securityToken ? l10n.t('Environment variables (STS)') : l10n.t('Environment variables'),
     credential: { accessKeyId, accessKeySecret, securityToken },
   };
 }
@@ -81,27 +82,27 @@ export async function readAliyunCliConfig(file = defaultAliyunConfigPath()): Pro
     config = JSON.parse(text);
   } catch {
     // The parser's own message quotes the file's text, which may hold a secret: say only where.
-    throw new CredentialSourceError(`${file} is not valid JSON. Fix it (or run "aliyun configure" again), then import again.`);
+    throw new CredentialSourceError(l10n.t('{0} is not valid JSON. Fix it (or run "aliyun configure" again), then import again.', file));
   }
   const profiles = isRecord(config) && Array.isArray(config.profiles) ? config.profiles : undefined;
   if (!profiles) {
-    throw new CredentialSourceError(`${file} has no "profiles" list. Run "aliyun configure" to create a profile, then import again.`);
+    throw new CredentialSourceError(l10n.t('{0} has no "profiles" list. Run "aliyun configure" to create a profile, then import again.', file));
   }
   return profiles.filter(isRecord).map((profile, index) => {
     const name = stringField(profile, 'name') || `profile-${index + 1}`;
     const mode = stringField(profile, 'mode') || 'AK';
     const base = { source: 'aliyun-cli' as const, suggestedName: name, description: `${file}: ${name} (${mode})` };
     if (mode !== 'AK' && mode !== 'StsToken') {
-      return { ...base, unsupported: `aliyun CLI profile "${name}" uses mode ${mode}, which is not supported yet: use an AK or StsToken profile.` };
+      return { ...base, unsupported: l10n.t('aliyun CLI profile "{0}" uses mode {1}, which is not supported yet: use an AK or StsToken profile.', name, mode) };
     }
     const accessKeyId = stringField(profile, 'access_key_id');
     const accessKeySecret = stringField(profile, 'access_key_secret');
     const securityToken = stringField(profile, 'sts_token');
     if (!accessKeyId || !accessKeySecret) {
-      return { ...base, unsupported: `aliyun CLI profile "${name}" has no access_key_id or access_key_secret.` };
+      return { ...base, unsupported: l10n.t('aliyun CLI profile "{0}" has no access_key_id or access_key_secret.', name) };
     }
     if (mode === 'StsToken' && !securityToken) {
-      return { ...base, unsupported: `aliyun CLI profile "${name}" is in StsToken mode but has no sts_token.` };
+      return { ...base, unsupported: l10n.t('aliyun CLI profile "{0}" is in StsToken mode but has no sts_token.', name) };
     }
     return { ...base, credential: { accessKeyId, accessKeySecret, securityToken: mode === 'StsToken' ? securityToken : undefined } };
   });
@@ -125,21 +126,25 @@ export async function readCredentialsFile(file = defaultCredentialsFilePath()): 
     const base = { source: 'credentials-file' as const, suggestedName: name, description: `${file}: [${name}] (${type})` };
     const kind = CREDENTIALS_FILE_TYPES[type];
     if (!kind) {
-      candidates.push({ ...base, unsupported: `[${name}] in ${file} has type ${type}, which is not supported yet: use type access_key or sts.` });
+      candidates.push({ ...base, unsupported: l10n.t('[{0}] in {1} has type {2}, which is not supported yet: use type access_key or sts.', name, file, type) });
       continue;
     }
     const accessKeyId = stringField(section, 'access_key_id');
     const accessKeySecret = stringField(section, 'access_key_secret');
     const securityToken = stringField(section, 'security_token');
     if (!accessKeyId || !accessKeySecret || (kind.token && !securityToken)) {
-      const needed = kind.token ? 'access_key_id, access_key_secret and security_token' : 'access_key_id and access_key_secret';
-      candidates.push({ ...base, unsupported: `[${name}] in ${file} needs ${needed}.` });
+      const unsupported = kind.token
+        ? l10n.t('[{0}] in {1} needs access_key_id, access_key_secret and security_token.', name, file)
+        : l10n.t('[{0}] in {1} needs access_key_id and access_key_secret.', name, file);
+      candidates.push({ ...base, unsupported });
       continue;
     }
     candidates.push({ ...base, credential: { accessKeyId, accessKeySecret, securityToken: kind.token ? securityToken : undefined } });
   }
   if (candidates.length === 0) {
-    throw new CredentialSourceError(`${file} has no profile sections. Add one like [default] with type = access_key, access_key_id and access_key_secret.`);
+    throw new CredentialSourceError(
+      l10n.t('{0} has no profile sections. Add one like [default] with type = access_key, access_key_id and access_key_secret.', file),
+    );
   }
   return candidates;
 }
@@ -150,15 +155,15 @@ async function readSourceFile(file: string): Promise<string> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new CredentialSourceError(`${file} does not exist.`);
+      throw new CredentialSourceError(l10n.t('{0} does not exist.', file));
     }
     if (code === 'EACCES' || code === 'EPERM') {
-      throw new CredentialSourceError(`${file} cannot be read (permission denied). Check its owner and permissions.`);
+      throw new CredentialSourceError(l10n.t('{0} cannot be read (permission denied). Check its owner and permissions.', file));
     }
     if (code === 'EISDIR') {
-      throw new CredentialSourceError(`${file} is a folder, not a file.`);
+      throw new CredentialSourceError(l10n.t('{0} is a folder, not a file.', file));
     }
-    throw new CredentialSourceError(`${file} cannot be read (${code ?? 'unknown error'}).`);
+    throw new CredentialSourceError(l10n.t('{0} cannot be read ({1}).', file, code ?? l10n.t('unknown error')));
   }
 }
 

@@ -1,5 +1,6 @@
 // What a hover over an id shows: the row's own tooltip (one place for those facts) and command links that carry the
 // node's hierarchical id, trusted for exactly the commands they name.
+import { l10n } from 'vscode';
 import vscode = require('vscode');
 import type { GetMessageGroupResult } from '../api/types';
 import { bothTimes, escapeMarkdown, statusText, tooltip } from '../tree/format';
@@ -21,9 +22,9 @@ function commandLink(title: string, command: string, node: ExplorerNode): string
 }
 
 function linksFor(node: ExplorerNode): string {
-  const links = [commandLink('$(list-tree) Reveal in Explorer', HOVER_COMMANDS.reveal, node)];
-  if (node.request()) links.push(commandLink('$(code) Copy as Code', HOVER_COMMANDS.copyAsCode, node));
-  links.push(commandLink('$(json) Open as JSON', HOVER_COMMANDS.openJson, node));
+  const links = [commandLink(`$(list-tree) ${l10n.t('Reveal in Explorer')}`, HOVER_COMMANDS.reveal, node)];
+  if (node.request()) links.push(commandLink(`$(code) ${l10n.t('Copy as Code')}`, HOVER_COMMANDS.copyAsCode, node));
+  links.push(commandLink(`$(json) ${l10n.t('Open as JSON')}`, HOVER_COMMANDS.openJson, node));
   return links.join(' · ');
 }
 
@@ -41,14 +42,15 @@ export function nodesHover(nodes: readonly ExplorerNode[]): vscode.MarkdownStrin
     md.appendMarkdown(shown instanceof vscode.MarkdownString ? shown.value : escapeMarkdown(shown ?? node.id));
   });
   const more = sorted.length - MAX_NODES_SHOWN;
-  if (more > 0) md.appendMarkdown(`\n\n*…and ${more} more loaded row${more === 1 ? '' : 's'} with this id.*`);
+  if (more > 0)
+    md.appendMarkdown(`\n\n*${more === 1 ? l10n.t('…and 1 more loaded row with this id.') : l10n.t('…and {0} more loaded rows with this id.', more)}*`);
   return md;
 }
 
 /** The hover for a group read with GetMessageGroup: facts only, no links (there is no node to act on). */
 export function lookedUpGroupHover(appId: string, group: GetMessageGroupResult): vscode.MarkdownString {
   const md = tooltip(
-    `Message group ${group.GroupId}`,
+    l10n.t('Message group {0}', group.GroupId),
     [
       ['GroupId', group.GroupId],
       ['AppId', appId],

@@ -1,6 +1,8 @@
 // The view's filter: text matched, case-insensitively, against the ids, names and creators of loaded rows, on
 // one level ("group:abc") or everywhere ("abc"). Plain Node: the tree applies it, the benchmark times it.
+import * as l10n from '@vscode/l10n';
 import type { GroupMember, MessageApp, MessageGroup } from '../api/types';
+import { formatNumber } from './display';
 
 export const FILTER_LEVELS = ['app', 'user', 'group', 'member'] as const;
 export type FilterLevel = (typeof FILTER_LEVELS)[number];
@@ -19,13 +21,13 @@ export interface TreeFilter {
 /** The filter typed, or why it is not one. "group: abc" filters groups only; the text is trimmed. */
 export function parseFilter(input: string): TreeFilter | { problem: string } {
   const trimmed = input.trim();
-  if (trimmed.length === 0) return { problem: 'Type the text to look for (or use Clear Filter to show everything).' };
+  if (trimmed.length === 0) return { problem: l10n.t('Type the text to look for (or use Clear Filter to show everything).') };
   if (trimmed.length > MAX_FILTER_LENGTH)
-    return { problem: `A filter has at most ${MAX_FILTER_LENGTH} characters (this one has ${trimmed.length.toLocaleString('en-US')}).` };
+    return { problem: l10n.t('A filter has at most {0} characters (this one has {1}).', MAX_FILTER_LENGTH, formatNumber(trimmed.length)) };
   const prefixed = /^(app|user|group|member):\s*(.*)$/i.exec(trimmed);
   const level = prefixed ? (prefixed[1].toLowerCase() as FilterLevel) : undefined;
   const text = prefixed ? prefixed[2].trim() : trimmed;
-  if (text.length === 0) return { problem: `Type the text to look for after "${prefixed?.[1]}:".` };
+  if (text.length === 0) return { problem: l10n.t('Type the text to look for after "{0}:".', prefixed?.[1] ?? '') };
   return { text: trimmed, needle: text.toLowerCase(), level };
 }
 

@@ -1,6 +1,8 @@
 // Messages shown readably: a body that is JSON is pretty-printed, one that is base64 of UTF-8 text is decoded,
 // anything else is shown as it came. Plain Node.
+import * as l10n from '@vscode/l10n';
 import type { Message } from '../api/types';
+import { formatNumber } from './display';
 
 export interface ReadableBody {
   form: 'json' | 'base64 text' | 'text';
@@ -30,9 +32,13 @@ export function readableBody(data: string): ReadableBody {
   return { form: 'text', text: data };
 }
 
+function bodyForm(form: ReadableBody['form']): string {
+  return form === 'json' ? 'JSON' : form === 'base64 text' ? l10n.t('base64 text') : l10n.t('text');
+}
+
 /** A Markdown document of a group's messages, in the order given. */
 export function messagesDocument(appId: string, groupId: string, messages: Message[], note: string): string {
-  const lines = [`# Messages of group ${groupId}`, '', `App ${appId} · ${messages.length.toLocaleString('en-US')} messages · ${note}`, ''];
+  const lines = [`# ${l10n.t('Messages of group {0}', groupId)}`, '', l10n.t('App {0} · {1} messages · {2}', appId, formatNumber(messages.length), note), ''];
   for (const message of messages) {
     const body = readableBody(message.Data);
     lines.push(
@@ -40,7 +46,7 @@ export function messagesDocument(appId: string, groupId: string, messages: Messa
       '',
       `- Type: ${message.Type}`,
       `- SenderId: ${message.SenderId}`,
-      `- Data (${body.form}):`,
+      `- Data (${bodyForm(body.form)}):`,
       '',
       '```' + (body.form === 'text' ? 'text' : 'json'),
       body.text.replace(/```/g, '`\u200b``'),
@@ -48,6 +54,6 @@ export function messagesDocument(appId: string, groupId: string, messages: Messa
       '',
     );
   }
-  if (messages.length === 0) lines.push('No messages.');
+  if (messages.length === 0) lines.push(l10n.t('No messages.'));
   return lines.join('\n') + '\n';
 }

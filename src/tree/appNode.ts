@@ -1,12 +1,13 @@
 // An Interactive Messages app: listed by ListMessageApp, or configured by AppId in imExplorer.apps.
 // Its children are the users configured for it in imExplorer.users.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import type { ItemRequest } from '../api/requests';
 import type { MessageApp } from '../api/types';
 import { SEARCH_TEXT } from '../model/filter';
 import { keepsRow } from './filtering';
 import { CONTEXT_VALUES } from './contextValues';
-import { bothTimes, statusText, tooltip } from './format';
+import { bothTimes, plural, statusText, tooltip } from './format';
 import { MessageNode } from './messageNode';
 import { ExplorerNode, type NodeIds, segment, type TreeServices } from './node';
 import { UserNode } from './userNode';
@@ -43,8 +44,8 @@ export class AppNode extends ExplorerNode {
     const parts = [
       this.app?.AppName ? this.appId : undefined,
       this.app && this.app.Status !== 1 ? statusText(this.app.Status) : undefined,
-      this.configured && !this.app ? 'configured' : undefined,
-      users > 0 ? `${users} user${users === 1 ? '' : 's'}` : undefined,
+      this.configured && !this.app ? l10n.t('configured') : undefined,
+      users > 0 ? plural(users, 'user') : undefined,
     ];
     item.description = parts.filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('broadcast');
@@ -61,10 +62,10 @@ export class AppNode extends ExplorerNode {
         ['CreateTime', bothTimes(this.app.CreateTime)],
       );
     } else {
-      rows.push(['Source', 'imExplorer.apps setting (not listed by ListMessageApp)']);
+      rows.push([l10n.t('Source'), l10n.t('imExplorer.apps setting (not listed by ListMessageApp)')]);
     }
     return tooltip(
-      `App ${this.label}`,
+      l10n.t('App {0}', this.label),
       rows,
       this.app
         ? [
@@ -85,13 +86,14 @@ export class AppNode extends ExplorerNode {
     const shown = filter ? userIds.filter((userId) => keepsRow(lists, filter, 'user', SEARCH_TEXT.user(userId), this.id + segment('user', userId))) : userIds;
     if (userIds.length > 0) {
       const users: ExplorerNode[] = shown.map((userId) => this.reuse(new UserNode(this, this.services, userId)));
-      if (filter && users.length === 0) users.push(new MessageNode(this, this.services, 'info', `No users match "${filter.text}"`, { key: 'noMatch' }));
+      if (filter && users.length === 0)
+        users.push(new MessageNode(this, this.services, 'info', l10n.t('No users match "{0}"', filter.text), { key: 'noMatch' }));
       return users;
     }
     return [
-      new MessageNode(this, this.services, 'action', 'Add User…', 'Message groups are listed per user', {
+      new MessageNode(this, this.services, 'action', l10n.t('Add User…'), l10n.t('Message groups are listed per user'), {
         command: 'imExplorer.addUser',
-        title: 'Add User…',
+        title: l10n.t('Add User…'),
         arguments: [this],
       }),
     ];

@@ -1,11 +1,12 @@
 // A message group (ListMessageGroup) of a user; its children are the group's members, page by page.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { pagerFor, type ListRequestFor } from '../api/requests';
 import type { GetMessageGroupResult, GroupMember, MessageGroup } from '../api/types';
 import { SEARCH_TEXT } from '../model/filter';
 import type { PagedList } from '../model/pagedList';
 import { CONTEXT_VALUES } from './contextValues';
-import { bothTimes, plural, statusText, tooltip } from './format';
+import { bothTimes, formatNumber, plural, statusText, tooltip } from './format';
 import { MemberNode } from './memberNode';
 import { ExplorerNode, type NodeIds, segment, type TreeServices } from './node';
 import { pagedChildren } from './pagedChildren';
@@ -35,7 +36,7 @@ export class GroupNode extends ExplorerNode {
     const total = this.memberTotal;
     const parts = [
       total !== undefined ? plural(total, 'member') : undefined,
-      `by ${this.group.CreatorId}`,
+      l10n.t('by {0}', this.group.CreatorId),
       this.group.Status !== 1 ? statusText(this.group.Status) : undefined,
     ];
     item.description = parts.filter(Boolean).join(' · ');
@@ -47,15 +48,15 @@ export class GroupNode extends ExplorerNode {
   override tooltip(): vscode.MarkdownString {
     const total = this.memberTotal;
     return tooltip(
-      `Message group ${this.group.GroupId}`,
+      l10n.t('Message group {0}', this.group.GroupId),
       [
         ['GroupId', this.group.GroupId],
         ['AppId', this.group.AppId],
         ['CreatorId', this.group.CreatorId],
         ['Status', `${this.group.Status} (${statusText(this.group.Status)})`],
         ['CreateTime', bothTimes(this.group.CreateTime)],
-        ['Members', total !== undefined ? total.toLocaleString('en-US') : 'expand to load'],
-        ['IsMuteAll', this.detail ? String(this.detail.IsMuteAll) : 'use Show Details'],
+        [l10n.t('Members'), total !== undefined ? formatNumber(total) : l10n.t('expand to load')],
+        ['IsMuteAll', this.detail ? String(this.detail.IsMuteAll) : l10n.t('use Show Details')],
       ],
       [['Extension', this.group.Extension]],
     );

@@ -1,8 +1,9 @@
 // "Load more…" under a list the server has more of; shows "Loading…" while the page is in flight.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import type { PagedList } from '../model/pagedList';
 import { CONTEXT_VALUES } from './contextValues';
-import { plural } from './format';
+import { formatNumber, plural, pluralNoun } from './format';
 import { ExplorerNode, type TreeServices } from './node';
 
 export class LoadMoreNode extends ExplorerNode {
@@ -26,18 +27,20 @@ export class LoadMoreNode extends ExplorerNode {
 
   treeItem(): vscode.TreeItem {
     const loading = this.list.isLoading;
-    const item = new vscode.TreeItem(loading ? 'Loading…' : 'Load more…', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(loading ? l10n.t('Loading…') : l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'fold-down');
     const loaded = this.list.items.length;
     item.description =
-      this.list.total !== undefined ? `${loaded.toLocaleString('en-US')} of ${plural(this.list.total, this.noun)}` : `${plural(loaded, this.noun)} loaded`;
+      this.list.total !== undefined
+        ? l10n.t('{0} of {1}', formatNumber(loaded), plural(this.list.total, this.noun))
+        : l10n.t('{0} loaded', plural(loaded, this.noun));
     item.contextValue = this.contextValue;
-    item.command = loading ? undefined : { command: 'imExplorer.loadMore', title: 'Load More', arguments: [this] };
+    item.command = loading ? undefined : { command: 'imExplorer.loadMore', title: l10n.t('Load More'), arguments: [this] };
     return item;
   }
 
   override tooltip(): string {
-    return `Load the next ${this.list.pageSize} ${this.noun}s. Use Load All to load every one.`;
+    return l10n.t('Load the next {0} {1}. Use Load All to load every one.', formatNumber(this.list.pageSize), pluralNoun(this.noun));
   }
 }

@@ -1,9 +1,10 @@
 // A member of a message group (ListMessageGroupUser): UserId and when they joined.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import type { ItemRequest } from '../api/requests';
 import type { GroupMember, MemberDetail } from '../api/types';
 import { CONTEXT_VALUES } from './contextValues';
-import { bothTimes, localTime, tooltip } from './format';
+import { bothTimes, formatNumber, localTime, tooltip } from './format';
 import type { GroupNode } from './groupNode';
 import { ExplorerNode, type NodeIds, segment, type TreeServices } from './node';
 
@@ -24,7 +25,7 @@ export class MemberNode extends ExplorerNode {
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.member.UserId, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = `joined ${localTime(this.member.JoinTime)}`;
+    item.description = l10n.t('joined {0}', localTime(this.member.JoinTime));
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = this.contextValue;
     return item;
@@ -33,23 +34,23 @@ export class MemberNode extends ExplorerNode {
   override tooltip(): vscode.MarkdownString {
     const app = this.group.user.app;
     const ownGroups = this.services.lists.peek(app.id + segment('user', this.member.UserId))?.total;
-    return tooltip(`Member ${this.member.UserId}`, [
+    return tooltip(l10n.t('Member {0}', this.member.UserId), [
       ['UserId', this.member.UserId],
       ['JoinTime', bothTimes(this.member.JoinTime)],
       ['GroupId', this.group.group.GroupId],
       ['AppId', this.group.group.AppId],
-      ['Own groups', ownGroups !== undefined ? ownGroups.toLocaleString('en-US') : 'use Browse Groups of This User'],
+      [l10n.t('Own groups'), ownGroups !== undefined ? formatNumber(ownGroups) : l10n.t('use Browse Groups of This User')],
       ...this.detailRows(),
     ]);
   }
 
   private detailRows(): [string, string][] {
     const detail = this.services.details.get(this.id) as MemberDetail | undefined;
-    if (!detail) return [['Nick, avatar, mute', 'use Show Details']];
+    if (!detail) return [[l10n.t('Nick, avatar, mute'), l10n.t('use Show Details')]];
     return [
       ['UserNick', detail.UserNick],
       ['UserAvatar', detail.UserAvatar],
-      ['IsMute', `${detail.IsMute}${detail.MuteBy.length ? ` (by ${detail.MuteBy.join(', ')})` : ''}`],
+      ['IsMute', detail.MuteBy.length ? l10n.t('{0} (by {1})', String(detail.IsMute), detail.MuteBy.join(', ')) : String(detail.IsMute)],
       ['UserExtension', detail.UserExtension],
     ];
   }

@@ -1,7 +1,8 @@
 // A leaf that is not an API object: an error with its cause (Retry / Show Log), a load-all that did not get
 // everything (Resume / Refresh), an empty-list note, or a clickable hint such as "Add User…".
 import vscode = require('vscode');
-import { ApiError } from '../api/errors';
+import { l10n } from 'vscode';
+import { ApiError, serverMessageSeparator } from '../api/errors';
 import { describeError, logFailureOnce } from '../errors';
 import { CONTEXT_VALUES, type ContextValue } from './contextValues';
 import { ExplorerNode, type TreeServices } from './node';
@@ -51,16 +52,16 @@ export class MessageNode extends ExplorerNode {
 
   /** The error row for a failed load of `parent`'s children; logged once through the one error path. */
   static failure(parent: ExplorerNode, services: TreeServices, error: unknown): MessageNode {
-    logFailureOnce(services.log, `Loading ${parent.id}`, error);
+    logFailureOnce(services.log, l10n.t('Loading {0}', parent.id), error);
     const text = describeError(error);
     const facts =
       error instanceof ApiError
-        ? [`Code: ${error.code}`, error.status ? `HTTP ${error.status}` : '', error.requestId ? `RequestId: ${error.requestId}` : '']
+        ? [l10n.t('Code: {0}', error.code), error.status ? `HTTP ${error.status}` : '', error.requestId ? `RequestId: ${error.requestId}` : '']
             .filter(Boolean)
             .join(' · ')
         : '';
     // The row shows the sentence that says what went wrong; the server's own message goes to the tooltip.
-    const short = text.split(' Server message: ')[0];
+    const short = text.split(serverMessageSeparator())[0];
     return new MessageNode(parent, services, 'error', short, { detail: facts || undefined, key: 'error', explanation: text });
   }
 
@@ -86,7 +87,7 @@ export class MessageNode extends ExplorerNode {
       tooltip.appendText(this.detail);
     }
     if (this.contextValue === CONTEXT_VALUES.error) {
-      tooltip.appendMarkdown('\n\nUse **Retry** to try again, or **Show Log** for the details.');
+      tooltip.appendMarkdown('\n\n' + l10n.t('Use **Retry** to try again, or **Show Log** for the details.'));
     }
     return tooltip;
   }

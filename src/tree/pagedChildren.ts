@@ -1,9 +1,11 @@
 // Children of a node backed by a paged list: the loaded items, then a row for what is missing: an error, a
 // load-all that stopped (Resume) or saw the list change (Refresh), "Load more…", or a note that the list is empty.
+import { l10n } from 'vscode';
 import type { FilterLevel } from '../model/filter';
 import type { PagedList } from '../model/pagedList';
 import { describeError } from '../errors';
 import { keepsRow } from './filtering';
+import { formatNumber, pluralNoun } from './format';
 import { CONTEXT_VALUES } from './contextValues';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
@@ -63,19 +65,25 @@ export function listRows<Item>(
   const { filter, lists } = services;
   const shown = filter ? list.items.filter((item) => keepsRow(lists, filter, filterAs.level, filterAs.text(item), filterAs.rowId(item))) : list.items;
   const nodes = shown.length > ROWS_PER_RANGE ? rangeRows(owner, services, shown, toNode, filterAs, noun) : shownDirectly(shown.map(toNode));
-  const loaded = list.items.length.toLocaleString('en-US');
-  const total = list.total?.toLocaleString('en-US') ?? '?';
+  const loaded = formatNumber(list.items.length);
+  const total = list.total !== undefined ? formatNumber(list.total) : '?';
   const incomplete = list.incomplete;
   if (list.error !== undefined) {
     if (showError) nodes.push(MessageNode.failure(owner, services, list.error));
   } else if (incomplete?.status === 'stopped') {
     nodes.push(
-      new MessageNode(owner, services, 'warning', `Loaded ${loaded} of ${total} — stopped at page ${incomplete.page}: ${describeError(incomplete.error)}`, {
-        key: 'stopped',
-        contextValue: CONTEXT_VALUES.stoppedLoad,
-        detail: 'Resume loads the missing pages; what is loaded stays.',
-        command: { command: 'imExplorer.resumeLoad', title: 'Resume', arguments: [owner] },
-      }),
+      new MessageNode(
+        owner,
+        services,
+        'warning',
+        l10n.t('Loaded {0} of {1} — stopped at page {2}: {3}', loaded, total, formatNumber(incomplete.page), describeError(incomplete.error)),
+        {
+          key: 'stopped',
+          contextValue: CONTEXT_VALUES.stoppedLoad,
+          detail: l10n.t('Resume loads the missing pages; what is loaded stays.'),
+          command: { command: 'imExplorer.resumeLoad', title: l10n.t('Resume'), arguments: [owner] },
+        },
+      ),
     );
   } else if (incomplete?.status === 'changed') {
     nodes.push(
@@ -83,12 +91,18 @@ export function listRows<Item>(
         owner,
         services,
         'warning',
-        `${loaded} of ${total} — the ${noun === 'member' ? 'group' : 'list'} changed while loading; Refresh to catch up`,
+        noun === 'member'
+          ? l10n.t('{0} of {1} — the group changed while loading; Refresh to catch up', loaded, total)
+          : l10n.t('{0} of {1} — the list changed while loading; Refresh to catch up', loaded, total),
         {
           key: 'changed',
           contextValue: CONTEXT_VALUES.changedLoad,
-          detail: `Members joined or left while the pages were read: ${incomplete.loaded.toLocaleString('en-US')} were loaded of a Total of ${incomplete.total.toLocaleString('en-US')}.`,
-          command: { command: 'imExplorer.refresh', title: 'Refresh', arguments: [owner] },
+          detail: l10n.t(
+            'Members joined or left while the pages were read: {0} were loaded of a Total of {1}.',
+            formatNumber(incomplete.loaded),
+            formatNumber(incomplete.total),
+          ),
+          command: { command: 'imExplorer.refresh', title: l10n.t('Refresh'), arguments: [owner] },
         },
       ),
     );
@@ -97,18 +111,20 @@ export function listRows<Item>(
   const more = list.hasMore;
   if (more && filter) {
     nodes.push(
-      new MessageNode(owner, services, 'action', 'Search further…', {
+      new MessageNode(owner, services, 'action', l10n.t('Search further…'), {
         key: 'searchFurther',
-        detail: `${loaded} of ${total} loaded. Loads more pages until new matches for "${filter.text}" appear.`,
-        command: { command: 'imExplorer.searchFurther', title: 'Search Further', arguments: [owner] },
+        detail: l10n.t('{0} of {1} loaded. Loads more pages until new matches for "{2}" appear.', loaded, total, filter.text),
+        command: { command: 'imExplorer.searchFurther', title: l10n.t('Search Further'), arguments: [owner] },
       }),
     );
   } else if (more) {
     nodes.push(new LoadMoreNode(owner, services, list as PagedList<unknown>, noun));
   } else if (showEmpty && list.items.length === 0) {
-    nodes.push(new MessageNode(owner, services, 'info', `No ${noun}s`));
+    nodes.push(new MessageNode(owner, services, 'info', l10n.t('No {0}', pluralNoun(noun))));
   } else if (filter && shown.length === 0 && list.items.length > 0) {
-    nodes.push(new MessageNode(owner, services, 'info', `No ${noun}s match "${filter.text}" among ${loaded} loaded`, { key: 'noMatch' }));
+    nodes.push(
+      new MessageNode(owner, services, 'info', l10n.t('No {0} match "{1}" among {2} loaded', pluralNoun(noun), filter.text, loaded), { key: 'noMatch' }),
+    );
   }
   return nodes;
 }

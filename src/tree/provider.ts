@@ -1,6 +1,8 @@
 // The TreeDataProvider of the Apps view. Nodes load their own children; this class owns the root of the active
 // profile, the paged lists, the change events, and findNode: the one way to reach a node by its id.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
+import { formatNumber } from '../model/display';
 import type { ExplorerLog } from '../log';
 import type { TreeFilter } from '../model/filter';
 import { filterSummary } from './filtering';
@@ -73,7 +75,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     const filter = this.currentFilter;
     if (!filter) return undefined;
     const { matching, loaded } = filterSummary(this.lists, filter);
-    return `Filter: "${filter.text}" — ${matching.toLocaleString('en-US')} of ${loaded.toLocaleString('en-US')} loaded match`;
+    return l10n.t('Filter: "{0}" — {1} of {2} loaded match', filter.text, formatNumber(matching), formatNumber(loaded));
   }
 
   private announceSummary(): void {

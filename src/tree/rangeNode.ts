@@ -1,6 +1,8 @@
 // A range of a long list's rows ("1 – 1,000"), so that a list of 100,000 members is 100 rows until one range is
 // opened: the view and the extension host then hold the rows of the opened ranges only.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
+import { formatNumber, pluralNoun } from './format';
 import { ExplorerNode, type TreeServices } from './node';
 
 /** Rows per range; a list with more rows than this is shown as ranges. */
@@ -36,8 +38,8 @@ export class RangeNode extends ExplorerNode {
   }
 
   treeItem(): vscode.TreeItem {
-    const first = (this.start + 1).toLocaleString('en-US');
-    const last = this.end.toLocaleString('en-US');
+    const first = formatNumber(this.start + 1);
+    const last = formatNumber(this.end);
     const item = new vscode.TreeItem(`${first} – ${last}`, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = `${this.rows.labelAt(this.start)} … ${this.rows.labelAt(this.end - 1)}`;
@@ -46,7 +48,7 @@ export class RangeNode extends ExplorerNode {
   }
 
   override tooltip(): string {
-    return `${this.noun}s ${this.start + 1} to ${this.end} of those loaded`;
+    return l10n.t('{0} {1} to {2} of those loaded', pluralNoun(this.noun), formatNumber(this.start + 1), formatNumber(this.end));
   }
 
   override async children(): Promise<ExplorerNode[]> {

@@ -1,5 +1,6 @@
 // The invisible root of one profile: the apps from ListMessageApp plus the AppIds configured in settings.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { ApiError } from '../api/errors';
 import { pagerFor, type ListRequestFor } from '../api/requests';
 import type { MessageApp } from '../api/types';
@@ -75,8 +76,8 @@ export class RootNode extends ExplorerNode {
           this,
           this.services,
           'warning',
-          'This AccessKey may not list apps (live:ListMessageApp)',
-          'Showing the apps configured by AppId. Use Add App… to add more.',
+          l10n.t('This AccessKey may not list apps (live:ListMessageApp)'),
+          l10n.t('Showing the apps configured by AppId. Use Add App… to add more.'),
         ),
       );
     }

@@ -1,12 +1,13 @@
 // A user configured for an app (setting imExplorer.users); its children are the user's message groups.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { pagerFor, type ListRequestFor } from '../api/requests';
 import type { MessageGroup } from '../api/types';
 import { SEARCH_TEXT } from '../model/filter';
 import type { PagedList } from '../model/pagedList';
 import type { AppNode } from './appNode';
 import { CONTEXT_VALUES } from './contextValues';
-import { plural, tooltip } from './format';
+import { formatNumber, plural, tooltip } from './format';
 import { GroupNode } from './groupNode';
 import { ExplorerNode, type NodeIds, segment, type TreeServices } from './node';
 import { pagedChildren } from './pagedChildren';
@@ -41,10 +42,10 @@ export class UserNode extends ExplorerNode {
 
   override tooltip(): vscode.MarkdownString {
     const total = this.groupTotal;
-    return tooltip(`User ${this.userId}`, [
+    return tooltip(l10n.t('User {0}', this.userId), [
       ['UserId', this.userId],
       ['AppId', this.app.appId],
-      ['Groups', total !== undefined ? total.toLocaleString('en-US') : 'expand to load'],
+      [l10n.t('Groups'), total !== undefined ? formatNumber(total) : l10n.t('expand to load')],
     ]);
   }
 

@@ -83,7 +83,10 @@ async function main(flags: readonly string[]): Promise<number> {
     const suite = 'integration (VS Code desktop)';
     results.push([suite, await runScript(suite, 'out/test/integration/runElectron.js')]);
   }
-  if (wants('e2e')) results.push(['e2e', await runScript('e2e', 'out/test/e2e/run.js')]);
+  if (wants('e2e')) {
+    results.push(['e2e', await runScript('e2e', 'out/test/e2e/run.js')]);
+    results.push(['e2e (zh-cn)', await runScript('e2e (zh-cn)', 'out/test/e2e/zhCn.js')]);
+  }
   let passed = 0;
   let failed = 0;
   for (const [suite, result] of results) {

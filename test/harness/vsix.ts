@@ -71,6 +71,8 @@ const ALLOWED: readonly RegExp[] = [
   /^extension\/LICENSE(\.txt|\.md)?$/i,
   /^extension\/dist\/(extension|popCore)\.js$/,
   /^extension\/media\/[\w.-]+\.(svg|png)$/,
+  /^extension\/package\.nls(\.[\w-]+)?\.json$/,
+  /^extension\/l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
 ];
 
 /**
@@ -93,6 +95,9 @@ export async function checkArchive(vsix: string): Promise<{ results: CheckResult
     'extension/readme.md',
     'extension/changelog.md',
     'extension/LICENSE.txt',
+    'extension/package.nls.json',
+    'extension/package.nls.zh-cn.json',
+    'extension/l10n/bundle.l10n.zh-cn.json',
   ]) {
     check(
       `has ${required}`,

@@ -45,6 +45,8 @@ export class Workbench {
   constructor(
     readonly page: Page,
     private readonly log: (message: string) => void = () => undefined,
+    /** The Apps view's name in the display language (package.nls.*.json). */
+    private readonly treeName = 'Apps',
   ) {}
 
   waitFor<T>(probe: () => Promise<T | undefined | null | false>, options: WaitOptions = {}): Promise<T> {
@@ -208,7 +210,7 @@ export class Workbench {
   // ---------------------------------------------------------------- the Apps tree
 
   tree(): Locator {
-    return this.page.locator('[role="tree"][aria-label="Apps"]');
+    return this.page.locator(`[role="tree"][aria-label="${this.treeName}"]`);
   }
 
   welcome(): Locator {

@@ -360,7 +360,7 @@ describe('explorer tree (real extension host)', () => {
       assert.ok(resolved.tooltip.value.includes(`| ${escapeMarkdown(key)} | ${escapeMarkdown(value)} |`), `Extension ${key} in the tooltip`);
     }
     const [member] = await children(api, inactive);
-    assert.match(String(member.treeItem().description), /^joined \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    assert.match(String(member.treeItem().description), /^joined \d\d\/\d\d\/\d{4}, \d\d:\d\d$/); // English: month/day/year, 24-hour
     assert.equal(member.treeItem().contextValue, 'member');
     assert.equal(inactive.treeItem().contextValue, 'group');
   });

@@ -2,6 +2,7 @@
 // credentials file. Only on this command, and the user picks: nothing is imported by a caller's arguments.
 import { existsSync } from 'node:fs';
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import {
   CredentialSourceError,
   defaultAliyunConfigPath,
@@ -49,7 +50,9 @@ export const importCredentials: Command = {
     const { candidates, problems } = await findCandidates();
     if (candidates.length === 0 && problems.length === 0) {
       throw new UserInputError(
-        'No credentials found. Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, configure the aliyun CLI, or create ~/.alibabacloud/credentials; or use "Sign In with AccessKey…".',
+        l10n.t(
+          'No credentials found. Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, configure the aliyun CLI, or create ~/.alibabacloud/credentials; or use "Sign In with AccessKey…".',
+        ),
       );
     }
     type Item = vscode.QuickPickItem & { candidate?: ImportCandidate; problem?: Error };
@@ -60,11 +63,11 @@ export const importCredentials: Command = {
         detail: candidate.unsupported,
         candidate,
       })),
-      ...problems.map(({ error }) => ({ label: '$(error) Cannot read', detail: describeError(error), problem: error })),
+      ...problems.map(({ error }) => ({ label: `$(error) ${l10n.t('Cannot read')}`, detail: describeError(error), problem: error })),
     ];
     const choice = await services.input.showQuickPick(items, {
-      title: 'Import credentials',
-      placeHolder: 'Pick the credentials to import',
+      title: l10n.t('Import credentials'),
+      placeHolder: l10n.t('Pick the credentials to import'),
       matchOnDescription: true,
       ignoreFocusOut: true,
     });
@@ -72,7 +75,7 @@ export const importCredentials: Command = {
     if (choice.problem) throw choice.problem;
     const picked = choice.candidate;
     if (!picked?.credential) {
-      throw new UserInputError(picked?.unsupported ?? 'These credentials cannot be used.');
+      throw new UserInputError(picked?.unsupported ?? l10n.t('These credentials cannot be used.'));
     }
     const name = await askProfileName(services, suggestProfileName(services, picked.suggestedName));
     return verifyAndSave(services, name, picked.credential, picked.source);

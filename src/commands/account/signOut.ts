@@ -1,4 +1,5 @@
 // Sign Out: deletes the active profile and its key, always after the user confirms in a modal dialog.
+import { l10n } from 'vscode';
 import type { Command } from '../registry';
 import { UserInputError } from '../../errors';
 
@@ -7,13 +8,18 @@ export const signOut: Command = {
   async run(services): Promise<boolean> {
     const { profiles, session, log, input } = services;
     const name = profiles.activeName();
-    if (!name) throw new UserInputError('Not signed in.');
-    const choice = await input.confirm(`Sign out of profile "${name}"?`, 'Its AccessKey is deleted from VS Code secret storage.', 'Sign Out');
-    if (choice !== 'Sign Out') return false;
+    if (!name) throw new UserInputError(l10n.t('Not signed in.'));
+    const signOutAction = l10n.t('Sign Out');
+    const choice = await input.confirm(
+      l10n.t('Sign out of profile "{0}"?', name),
+      l10n.t('Its AccessKey is deleted from VS Code secret storage.'),
+      signOutAction,
+    );
+    if (choice !== signOutAction) return false;
     await profiles.remove(name);
     await session.reload();
     log.info(`Signed out: profile "${name}" and its key were removed`);
-    void input.showMessage('info', `Signed out of profile "${name}".`);
+    void input.showMessage('info', l10n.t('Signed out of profile "{0}".', name));
     return true;
   },
 };

@@ -1,5 +1,6 @@
 // Saving a profile: the key is checked with one cheap call first, and nothing is stored when it does not work.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { InteractiveMessagesClient } from '../../api/client';
 import { ApiError, ClientErrorCode } from '../../api/errors';
 import { validateProfileName } from '../../credentials/profiles';
@@ -20,7 +21,7 @@ async function verify(services: Services, credential: AccessKeyCredential): Prom
     onCall: (record) => services.log.request(record),
   });
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Checking the AccessKey…', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: l10n.t('Checking the AccessKey…'), cancellable: true },
     async (_progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
@@ -30,7 +31,7 @@ async function verify(services: Services, credential: AccessKeyCredential): Prom
       } catch (error) {
         if (error instanceof ApiError && error.code === 'Forbidden.RAM') {
           // Authentication passed; only listing apps is not allowed.
-          return 'This AccessKey may not list apps (live:ListMessageApp): add apps by AppId with "Add App…".';
+          return l10n.t('This AccessKey may not list apps (live:ListMessageApp): add apps by AppId with "Add App…".');
         }
         throw error;
       }
@@ -51,17 +52,19 @@ export async function verifyAndSave(services: Services, name: string, credential
     note = await verify(services, credential);
   } catch (error) {
     if (!isUnreachable(error)) {
-      throw new UserInputError(`Nothing was saved. ${describeError(error)}`);
+      throw new UserInputError(l10n.t('Nothing was saved. {0}', describeError(error)));
     }
-    const choice = await input.confirm(`The endpoint could not be reached, so the key was not checked.`, describeError(error), 'Save Anyway');
-    if (choice !== 'Save Anyway') {
-      throw new UserInputError(`Nothing was saved. ${describeError(error)}`);
+    const saveAnyway = l10n.t('Save Anyway');
+    const choice = await input.confirm(l10n.t('The endpoint could not be reached, so the key was not checked.'), describeError(error), saveAnyway);
+    if (choice !== saveAnyway) {
+      throw new UserInputError(l10n.t('Nothing was saved. {0}', describeError(error)));
     }
   }
   await profiles.save(name, credential, source);
   await services.session.reload();
   log.info(`Signed in: profile "${name}" (${profiles.active()?.keyHint ?? ''}) from ${source}`);
-  void input.showMessage('info', `Signed in to Interactive Messages as profile "${name}".${note ? ' ' + note : ''}`);
+  const signedIn = l10n.t('Signed in to Interactive Messages as profile "{0}".', name);
+  void input.showMessage('info', note ? `${signedIn} ${note}` : signedIn);
   return name;
 }
 
@@ -69,18 +72,18 @@ export async function verifyAndSave(services: Services, name: string, credential
 export async function askProfileName(services: Services, suggested: string): Promise<string> {
   const existing = new Set(services.profiles.list().map((profile) => profile.name));
   const name = await services.input.showInputBox({
-    title: 'Profile name',
-    prompt: 'A name for this AccessKey, e.g. "production" or "test account".',
+    title: l10n.t('Profile name'),
+    prompt: l10n.t('A name for this AccessKey, e.g. "production" or "test account".'),
     value: suggested,
     validateInput: (value) =>
       validateProfileName(value) ??
       (existing.has(value)
-        ? { message: `Profile "${value}" exists: its key will be replaced.`, severity: vscode.InputBoxValidationSeverity.Warning }
+        ? { message: l10n.t('Profile "{0}" exists: its key will be replaced.', value), severity: vscode.InputBoxValidationSeverity.Warning }
         : undefined),
   });
   if (name === undefined) throw new vscode.CancellationError();
   const invalid = validateProfileName(name);
-  if (invalid) throw new UserInputError(`Profile name "${name}" is not valid. ${invalid}`);
+  if (invalid) throw new UserInputError(l10n.t('Profile name "{0}" is not valid. {1}', name, invalid));
   return name;
 }
 

@@ -1,5 +1,6 @@
 // The apps of the tree, for lookups that start from an app.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { askId, pick } from '../../input';
 import type { Services } from '../../services';
 import type { AppNode } from '../../tree/appNode';
@@ -15,8 +16,8 @@ export async function chooseAppId(services: Services, title: string): Promise<st
   const apps = await appNodes(services);
   type Item = vscode.QuickPickItem & { appId?: string };
   const items: Item[] = apps.map((app) => ({ label: app.label, description: app.appId, appId: app.appId }));
-  items.push({ label: '$(edit) Enter an AppId…' });
-  const chosen = items.length === 1 ? items[0] : await pick(services.input, items, { title, placeHolder: 'App', matchOnDescription: true });
+  items.push({ label: `$(edit) ${l10n.t('Enter an AppId…')}` });
+  const chosen = items.length === 1 ? items[0] : await pick(services.input, items, { title, placeHolder: l10n.t('App'), matchOnDescription: true });
   return chosen.appId ?? askId(services.input, 'AppId', { title });
 }
 

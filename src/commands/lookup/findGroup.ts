@@ -2,6 +2,7 @@
 // (its creator first), loading those users' pages as needed. Not listed anywhere: its data in a document, and
 // an offer to add its creator as a user.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import type { GetMessageGroupResult } from '../../api/types';
 import { askId } from '../../input';
 import type { Services } from '../../services';
@@ -25,10 +26,10 @@ async function revealGroup(services: Services, appId: string, group: GetMessageG
   const users = app.userIds();
   const ordered = users.includes(group.CreatorId) ? [group.CreatorId, ...users.filter((id) => id !== group.CreatorId)] : users;
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Finding ${group.GroupId} in the tree`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: l10n.t('Finding {0} in the tree', group.GroupId), cancellable: true },
     async (progress, token) => {
       for (const userId of ordered) {
-        progress.report({ message: `groups of ${userId}` });
+        progress.report({ message: l10n.t('groups of {0}', userId) });
         const id = app.id + segment('user', userId) + segment('group', group.GroupId);
         const node = await services.tree.findNode(id, { loadMore: true, maxPagesPerList: MAX_PAGES_PER_USER, token });
         if (node) {
@@ -44,9 +45,9 @@ async function revealGroup(services: Services, appId: string, group: GetMessageG
 /** Find Group's prompts and lookup; `prefilled` fills the GroupId box (Find in Explorer passes the selected text). */
 export async function findGroupFlow(services: Services, prefilled?: string): Promise<FindGroupOutcome> {
   const { session, input } = services;
-  const appId = await chooseAppId(services, 'Find group: app');
-  const groupId = await askId(input, 'GroupId', { title: 'Find group: GroupId', value: prefilled });
-  const response = await vscode.window.withProgress({ location: { viewId: 'imExplorer.apps' }, title: 'Finding group…' }, () =>
+  const appId = await chooseAppId(services, l10n.t('Find group: app'));
+  const groupId = await askId(input, 'GroupId', { title: l10n.t('Find group: GroupId'), value: prefilled });
+  const response = await vscode.window.withProgress({ location: { viewId: 'imExplorer.apps' }, title: l10n.t('Finding group…') }, () =>
     session.client.getMessageGroup({ AppId: appId, GroupId: groupId }),
   );
   const group = response.Result;
@@ -55,14 +56,15 @@ export async function findGroupFlow(services: Services, prefilled?: string): Pro
   await services.jsonDocuments.open(`group-${group.GroupId}`, { AppId: appId, ...response });
   const inTree = (await appNodes(services)).some((node) => node.appId === appId);
   if (inTree) {
+    const addCreator = l10n.t('Add Creator as User');
     void input
       .showMessage(
         'info',
-        `Group ${group.GroupId} is not listed under any configured user of ${appId}. Its creator is ${group.CreatorId}.`,
-        'Add Creator as User',
+        l10n.t('Group {0} is not listed under any configured user of {1}. Its creator is {2}.', group.GroupId, appId, group.CreatorId),
+        addCreator,
       )
       .then(async (choice) => {
-        if (choice !== 'Add Creator as User') return;
+        if (choice !== addCreator) return;
         await addUserToApp(services, appId, group.CreatorId);
         await revealGroup(services, appId, group);
       });

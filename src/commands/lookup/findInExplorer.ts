@@ -1,6 +1,7 @@
 // Find in Explorer: the id selected in an editor (or the token at the cursor) revealed in the view. An id the
 // explorer has loaded is revealed at once (several rows named by it: the user picks one); any other goes to
 // Find Group with the text filled in. Text that cannot be one id gets a warning and changes nothing.
+import { l10n } from 'vscode';
 import vscode = require('vscode');
 import { UserInputError } from '../../errors';
 import { candidatesAt } from '../../hover/tokens';
@@ -35,14 +36,16 @@ async function chooseNode(services: Services, text: string, nodes: ExplorerNode[
   const sorted = [...nodes].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   if (sorted.length === 1) return sorted[0];
   const items = sorted.map((node) => ({ label: `${node.kind} ${text}`, description: node.id, node }));
-  return (await pick(services.input, items, { title: `Find in Explorer: ${sorted.length} loaded rows are named ${text}`, matchOnDescription: true })).node;
+  return (
+    await pick(services.input, items, { title: l10n.t('Find in Explorer: {0} loaded rows are named {1}', sorted.length, text), matchOnDescription: true })
+  ).node;
 }
 
 export const findInExplorer: Command = {
   id: 'findInExplorer',
   async run(services): Promise<FindInExplorerOutcome> {
     const editor = vscode.window.activeTextEditor;
-    if (!editor) throw new UserInputError('Open a file and select an AppId, GroupId or UserId first.');
+    if (!editor) throw new UserInputError(l10n.t('Open a file and select an AppId, GroupId or UserId first.'));
     const text = textToFind(services, editor);
     const problem = findTextProblem(text);
     if (problem) throw new UserInputError(problem);

@@ -1,4 +1,5 @@
 // Go to App: pick an app of the tree and reveal it, expanded.
+import { l10n } from 'vscode';
 import { UserInputError } from '../../errors';
 import { pick } from '../../input';
 import type { Command } from '../registry';
@@ -8,14 +9,14 @@ export const goToApp: Command = {
   id: 'goToApp',
   async run(services): Promise<string> {
     const apps = await appNodes(services);
-    if (apps.length === 0) throw new UserInputError('No apps are loaded. Use "Add App…" to add one by AppId.');
+    if (apps.length === 0) throw new UserInputError(l10n.t('No apps are loaded. Use "Add App…" to add one by AppId.'));
     const chosen = await pick(
       services.input,
-      apps.map((node) => ({ label: node.label, description: node.appId, detail: node.configured ? 'configured in settings' : undefined, id: node.id })),
-      { title: 'Go to app', matchOnDescription: true },
+      apps.map((node) => ({ label: node.label, description: node.appId, detail: node.configured ? l10n.t('configured in settings') : undefined, id: node.id })),
+      { title: l10n.t('Go to app'), matchOnDescription: true },
     );
     const app = await services.tree.findNode(chosen.id);
-    if (!app) throw new UserInputError(`App ${chosen.description} is no longer in the tree.`);
+    if (!app) throw new UserInputError(l10n.t('App {0} is no longer in the tree.', chosen.description ?? ''));
     await revealNode(services, app, true);
     return chosen.description;
   },

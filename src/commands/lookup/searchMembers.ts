@@ -2,6 +2,7 @@
 // ListMessageGroupUserById; any other text is looked for in the loaded members, then page by page through the
 // group at the rate limit, matches added as they arrive. Picking one reveals it (loading the pages in between) or,
 // when it is far, opens its detail.
+import { l10n } from 'vscode';
 import type * as vscode from 'vscode';
 import { pagerFor } from '../../api/requests';
 import type { MemberDetail } from '../../api/types';
@@ -28,8 +29,8 @@ interface MemberItem extends vscode.QuickPickItem {
 function exactItems(details: MemberDetail[]): MemberItem[] {
   return details.map((detail) => ({
     label: detail.UserId,
-    description: [detail.UserNick, detail.IsMute ? 'muted' : undefined].filter(Boolean).join(' · '),
-    detail: 'member (exact UserId)',
+    description: [detail.UserNick, detail.IsMute ? l10n.t('muted') : undefined].filter(Boolean).join(' · '),
+    detail: l10n.t('member (exact UserId)'),
     userId: detail.UserId,
     detailData: detail,
   }));
@@ -55,7 +56,7 @@ async function search(services: Services, group: GroupNode, query: string, found
   offer(
     loaded.items
       .filter((member) => member.UserId.toLowerCase().includes(needle))
-      .map((member) => ({ label: member.UserId, description: 'loaded', userId: member.UserId })),
+      .map((member) => ({ label: member.UserId, description: l10n.t('loaded'), userId: member.UserId })),
   );
   if (!loaded.hasMore && loaded.error === undefined && !loaded.isUnloaded) return; // everything is loaded
   const startPage = Math.floor(loaded.items.length / loaded.pageSize) + 1;
@@ -63,7 +64,7 @@ async function search(services: Services, group: GroupNode, query: string, found
     offer(
       page.items
         .filter((member) => member.UserId.toLowerCase().includes(needle))
-        .map((member) => ({ label: member.UserId, description: `page ${page.pageNum}`, userId: member.UserId })),
+        .map((member) => ({ label: member.UserId, description: l10n.t('page {0}', page.pageNum), userId: member.UserId })),
     );
     if (offered.size >= MAX_MATCHES) return;
   }
@@ -77,9 +78,12 @@ export interface SearchMembersOutcome {
 export const searchMembers: Command = {
   id: 'searchMembers',
   async run(services, node): Promise<SearchMembersOutcome | undefined> {
-    const group = await targetNode(services, node, { kinds: ['group'], noun: 'a group' });
+    const group = await targetNode(services, node, { kinds: ['group'], noun: l10n.t('a group') });
     const picked = await services.input.searchPick<MemberItem>(
-      { title: `Search members of ${group.group.GroupId}`, placeholder: 'UserIds (comma-separated) for an exact lookup, or part of a UserId' },
+      {
+        title: l10n.t('Search members of {0}', group.group.GroupId),
+        placeholder: l10n.t('UserIds (comma-separated) for an exact lookup, or part of a UserId'),
+      },
       async (query, found, signal) => {
         try {
           await search(services, group, query, found, signal);

@@ -1,4 +1,5 @@
 // The apps and users the tree shows besides what the API lists: imExplorer.apps and imExplorer.users.
+import { l10n } from 'vscode';
 import { UserInputError } from '../../errors';
 import { askId } from '../../input';
 import type { Services } from '../../services';
@@ -17,7 +18,7 @@ export async function addUserToApp(services: Services, appId: string, userId: st
 export const addApp: Command = {
   id: 'addApp',
   async run(services): Promise<string> {
-    const appId = await askId(services.input, 'AppId', { title: 'Add app', prompt: 'The AppId of an Interactive Messages app.' });
+    const appId = await askId(services.input, 'AppId', { title: l10n.t('Add app'), prompt: l10n.t('The AppId of an Interactive Messages app.') });
     const current = services.session.settings.apps;
     if (!current.includes(appId)) await updateSetting(services.session, 'apps', [...current, appId]);
     return appId;
@@ -27,8 +28,8 @@ export const addApp: Command = {
 export const removeApp: Command = {
   id: 'removeApp',
   async run(services, node): Promise<string> {
-    const app = await targetNode(services, node, { kinds: ['app'], noun: 'an app added by AppId' });
-    if (!app.configured) throw new UserInputError(`App ${app.appId} is listed by the API, not added by AppId: there is nothing to remove.`);
+    const app = await targetNode(services, node, { kinds: ['app'], noun: l10n.t('an app added by AppId') });
+    if (!app.configured) throw new UserInputError(l10n.t('App {0} is listed by the API, not added by AppId: there is nothing to remove.', app.appId));
     await updateSetting(
       services.session,
       'apps',
@@ -41,8 +42,11 @@ export const removeApp: Command = {
 export const addUser: Command = {
   id: 'addUser',
   async run(services, node): Promise<string> {
-    const app = await targetNode(services, node, { kinds: ['app'], noun: 'an app' });
-    const userId = await askId(services.input, 'UserId', { title: `Add user to ${app.label}`, prompt: 'A UserId whose message groups you want to browse.' });
+    const app = await targetNode(services, node, { kinds: ['app'], noun: l10n.t('an app') });
+    const userId = await askId(services.input, 'UserId', {
+      title: l10n.t('Add user to {0}', app.label),
+      prompt: l10n.t('A UserId whose message groups you want to browse.'),
+    });
     await addUserToApp(services, app.appId, userId);
     return userId;
   },
@@ -51,7 +55,7 @@ export const addUser: Command = {
 export const removeUser: Command = {
   id: 'removeUser',
   async run(services, node): Promise<string> {
-    const user = await targetNode(services, node, { kinds: ['user'], noun: 'a user' });
+    const user = await targetNode(services, node, { kinds: ['user'], noun: l10n.t('a user') });
     const users = { ...services.session.settings.users };
     const appId = user.app.appId;
     users[appId] = (users[appId] ?? []).filter((id) => id !== user.userId);

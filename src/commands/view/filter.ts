@@ -1,8 +1,10 @@
 // Filter the view by text (per level with "group:" etc., or everywhere); clear it; search further into lists
 // that have more pages, at the rate limit, until new matches appear.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
 import { UserInputError } from '../../errors';
 import { ask } from '../../input';
+import { formatNumber } from '../../model/display';
 import { FILTER_LEVELS, parseFilter } from '../../model/filter';
 import { countMatchesAtOrBelow, listLevel } from '../../tree/filtering';
 import { targetNode, type Command } from '../registry';
@@ -20,8 +22,11 @@ export const filter: Command = {
   async run(services): Promise<string> {
     const current = services.tree.filter;
     const text = await ask(services.input, {
-      title: 'Filter the Interactive Messages view',
-      prompt: `Text to look for in ids, names and creators of the loaded rows. Start with ${FILTER_LEVELS.map((level) => `${level}:`).join(', ')} to filter one level.`,
+      title: l10n.t('Filter the Interactive Messages view'),
+      prompt: l10n.t(
+        'Text to look for in ids, names and creators of the loaded rows. Start with {0} to filter one level.',
+        FILTER_LEVELS.map((level) => `${level}:`).join(', '),
+      ),
       value: current?.text,
       validateInput: (value) => {
         const parsed = parseFilter(value);
@@ -46,13 +51,13 @@ export const searchFurther: Command = {
   id: 'searchFurther',
   async run(services, node): Promise<SearchFurtherOutcome> {
     const activeFilter = services.tree.filter;
-    if (!activeFilter) throw new UserInputError('Set a filter first: Search Further looks for more of what it matches.');
-    const owner = await targetNode(services, node, { kinds: ['root', 'user', 'group'], noun: 'a filtered list with more pages', ownerOfRow: true });
+    if (!activeFilter) throw new UserInputError(l10n.t('Set a filter first: Search Further looks for more of what it matches.'));
+    const owner = await targetNode(services, node, { kinds: ['root', 'user', 'group'], noun: l10n.t('a filtered list with more pages'), ownerOfRow: true });
     const list = owner.pagedChildren();
-    if (!list || !listLevel(owner.id)) throw new UserInputError('This row has no list to search.');
+    if (!list || !listLevel(owner.id)) throw new UserInputError(l10n.t('This row has no list to search.'));
     const matching = () => countMatchesAtOrBelow(services.tree.lists, activeFilter, owner.id);
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Searching for "${activeFilter.text}"`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: l10n.t('Searching for "{0}"', activeFilter.text), cancellable: true },
       async (progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
@@ -61,8 +66,10 @@ export const searchFurther: Command = {
         try {
           while (list.hasMore && list.error === undefined && !controller.signal.aborted) {
             await list.loadMore(controller.signal);
-            const total = list.total !== undefined ? ` of ${list.total.toLocaleString('en-US')}` : '';
-            progress.report({ message: `${list.items.length.toLocaleString('en-US')}${total} loaded` });
+            const loaded = formatNumber(list.items.length);
+            progress.report({
+              message: list.total !== undefined ? l10n.t('{0} of {1} loaded', loaded, formatNumber(list.total)) : l10n.t('{0} loaded', loaded),
+            });
             if (matching() > before) {
               found = true;
               break;
@@ -74,7 +81,7 @@ export const searchFurther: Command = {
           services.tree.redraw(owner);
         }
         if (!found && !controller.signal.aborted) {
-          void services.input.showMessage('info', `No more matches for "${activeFilter.text}": all ${list.items.length.toLocaleString('en-US')} are loaded.`);
+          void services.input.showMessage('info', l10n.t('No more matches for "{0}": all {1} are loaded.', activeFilter.text, formatNumber(list.items.length)));
         }
         return { loaded: list.items.length, found, cancelled: controller.signal.aborted };
       },

@@ -1,13 +1,22 @@
 // Paging commands: Load more, Load all (with progress and Cancel), Resume a load-all that stopped, Retry a failed page.
 import vscode = require('vscode');
+import { l10n } from 'vscode';
+import { formatNumber } from '../../model/display';
 import type { LoadAllOutcome, PagedList } from '../../model/pagedList';
+import { pluralNoun } from '../../tree/format';
 import type { Services } from '../../services';
 import type { ExplorerNode } from '../../tree/node';
 import { targetNode, type Command } from '../registry';
 
-const LISTS = { kinds: ['root', 'user', 'group'] as const, noun: 'a user (for its groups) or a group (for its members)', ownerOfRow: true };
+const LISTS = {
+  kinds: ['root', 'user', 'group'] as const,
+  get noun() {
+    return l10n.t('a user (for its groups) or a group (for its members)');
+  },
+  ownerOfRow: true,
+};
 
-const NOUNS: Record<string, string> = { root: 'apps', user: 'groups', group: 'members' };
+const NOUNS: Record<string, string> = { root: 'app', user: 'group', group: 'member' };
 
 function listOf(owner: ExplorerNode): PagedList<unknown> {
   const list = owner.pagedChildren();
@@ -18,9 +27,13 @@ function listOf(owner: ExplorerNode): PagedList<unknown> {
 /** Runs a load-all (or its resumption) with a cancellable progress notification; what was loaded stays. */
 async function withLoadProgress(services: Services, owner: ExplorerNode, resume: boolean): Promise<LoadAllOutcome> {
   const list = listOf(owner);
-  const noun = NOUNS[owner.kind] ?? 'items';
+  const noun = NOUNS[owner.kind] ?? 'item';
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `${resume ? 'Resuming' : 'Loading all'} ${noun}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: resume ? l10n.t('Resuming {0}', pluralNoun(noun)) : l10n.t('Loading all {0}', pluralNoun(noun)),
+      cancellable: true,
+    },
     async (progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
@@ -29,7 +42,7 @@ async function withLoadProgress(services: Services, owner: ExplorerNode, resume:
         const increment = total ? ((loaded - reported) / total) * 100 : undefined;
         reported = loaded;
         progress.report({
-          message: total !== undefined ? `${loaded.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}` : loaded.toLocaleString('en-US'),
+          message: total !== undefined ? l10n.t('{0} of {1}', formatNumber(loaded), formatNumber(total)) : formatNumber(loaded),
           increment,
         });
       };
@@ -41,7 +54,7 @@ async function withLoadProgress(services: Services, owner: ExplorerNode, resume:
     },
   );
   services.log.info(
-    `Load all ${noun} of ${owner.id}: ${outcome.status}, ${outcome.loaded} of ${outcome.total ?? '?'} in ${outcome.durationMs} ms, ${outcome.pagesFetched} pages, ${outcome.duplicatesDropped} duplicates dropped` +
+    `Load all ${noun}s of ${owner.id}: ${outcome.status}, ${outcome.loaded} of ${outcome.total ?? '?'} in ${outcome.durationMs} ms, ${outcome.pagesFetched} pages, ${outcome.duplicatesDropped} duplicates dropped` +
       (outcome.stoppedAtPage !== undefined ? `, stopped at page ${outcome.stoppedAtPage}` : ''),
   );
   return outcome;

@@ -1,4 +1,5 @@
 // Commands that change how lists are read: sort order and page size.
+import { l10n } from 'vscode';
 import { LIMITS } from '../../api/types';
 import { pageSizeProblem } from '../../config';
 import { ask } from '../../input';
@@ -14,8 +15,8 @@ export const setPageSize: Command = {
   id: 'setPageSize',
   async run(services): Promise<number> {
     const text = await ask(services.input, {
-      title: 'Page size',
-      prompt: `Items per page when listing apps, groups and members (${LIMITS.pageSize.min}–${LIMITS.pageSize.max}).`,
+      title: l10n.t('Page size'),
+      prompt: l10n.t('Items per page when listing apps, groups and members ({0}–{1}).', LIMITS.pageSize.min, LIMITS.pageSize.max),
       value: String(services.session.settings.pageSize),
       validateInput: (input) => pageSizeProblem(input),
     });
