@@ -1,8 +1,10 @@
-// Paging over any list call: page-by-page iteration, and a load-all that keeps the rate limit busy.
-import { setMaxListeners } from 'node:events';
+// Paging over any list call: page-by-page iteration, and load-all through the one engine (loadAll.ts).
 import type { InteractiveMessagesClient } from './client';
-import { type ApiError, cancelledError } from './errors';
+import { cancelledError } from './errors';
+import { LAST_PAGE_NUM, loadAll, stopReasonOf, takeFresh, type StopReason } from './loadAll';
 import { LIMITS, type ApiResponse, type GroupMember, type Message, type MessageApp, type MessageGroup, type SortType } from './types';
+
+export { chooseConcurrency, DEFAULT_MAX_CONCURRENCY, type StopReason } from './loadAll';
 
 export interface Page<Item> {
   pageNum: number;
@@ -11,6 +13,9 @@ export interface Page<Item> {
   total?: number;
   requestId: string;
 }
+
+/** Which end of a list ordered by time is the newest (where members who join appear), if the list is so ordered. */
+export type ListOrder = 'newest-first' | 'oldest-first';
 
 /** What the pager needs from a list call. */
 export interface ListSource<Item> {
@@ -21,14 +26,9 @@ export interface ListSource<Item> {
   readonly callsPerSecond: number;
   /** Typical duration of one HTTP call, rate-limit waits excluded; undefined if not known yet. */
   latencyMs(): number | undefined;
+  /** Set for lists ordered by time: lets a load that saw the list move catch up at its newest end. */
+  readonly order?: ListOrder;
 }
-
-/**
- * Why paging ended: the server said there is nothing more (HasMore false), a page came back empty, a page brought
- * no item not already seen although Total was reached (a server that keeps saying HasMore), or the API's last
- * page number (100000) was reached.
- */
-export type StopReason = 'no-more-pages' | 'empty-page' | 'no-new-items' | 'page-limit';
 
 /** A page as `pages()` yields it: items already yielded on earlier pages are dropped. */
 export interface PagerPage<Item> extends Page<Item> {
@@ -38,12 +38,16 @@ export interface PagerPage<Item> extends Page<Item> {
 }
 
 export interface LoadAllResult<Item> {
-  /** In page order, each key once (its first occurrence). */
+  /** In list order, each key once (its first occurrence). */
   items: Item[];
+  /** complete, or changed: the list moved while it was read and the result may miss some of it. */
+  status: 'complete' | 'changed';
   /** The Total of the last page that reported one. */
   total?: number;
   /** Successful page calls, including any fetched past the end while running in parallel. */
   pagesFetched: number;
+  /** Pages read to check whether the list moved and to catch it up. */
+  extraPages: number;
   /** The page at which paging ended. */
   lastPage: number;
   duplicatesDropped: number;
@@ -60,54 +64,6 @@ export interface LoadAllOptions {
   maxConcurrency?: number;
 }
 
-export const DEFAULT_MAX_CONCURRENCY = 16;
-const MIN_CONCURRENCY = 2;
-/** Parallel calls per call the rate allows during one latency; more than 1 absorbs latency variation. */
-const CONCURRENCY_HEADROOM = 2;
-const LAST_PAGE_NUM = LIMITS.pageNum.max;
-
-/**
- * Page calls in flight needed to keep `callsPerSecond` busy when one call takes `latencyMs` (Little's law,
- * doubled for headroom), within [2, max]. Calls beyond the rate simply wait at the limiter.
- */
-export function chooseConcurrency(callsPerSecond: number, latencyMs: number, max = DEFAULT_MAX_CONCURRENCY): number {
-  const needed = Math.ceil(((callsPerSecond * latencyMs) / 1000) * CONCURRENCY_HEADROOM);
-  return Math.max(Math.min(MIN_CONCURRENCY, max), Math.min(max, needed));
-}
-
-function stopReasonOf(page: Page<unknown>, newItems: number, uniqueSoFar: number, total: number | undefined): StopReason | undefined {
-  if (!page.hasMore) return 'no-more-pages';
-  if (page.items.length === 0) return 'empty-page';
-  if (newItems === 0 && (total === undefined || uniqueSoFar >= total)) return 'no-new-items';
-  if (page.pageNum >= LAST_PAGE_NUM) return 'page-limit';
-  return undefined;
-}
-
-/** Keeps the first occurrence of each key, in the order pages are added. */
-class Deduper<Item> {
-  readonly items: Item[] = [];
-  private readonly seen = new Set<string>();
-  duplicates = 0;
-
-  constructor(private readonly keyOf: (item: Item) => string) {}
-
-  /** Returns the items of `page` not seen before, and remembers them. */
-  add(pageItems: Item[]): Item[] {
-    const fresh: Item[] = [];
-    for (const item of pageItems) {
-      const key = this.keyOf(item);
-      if (this.seen.has(key)) {
-        this.duplicates++;
-      } else {
-        this.seen.add(key);
-        fresh.push(item);
-        this.items.push(item);
-      }
-    }
-    return fresh;
-  }
-}
-
 export class Pager<Item> {
   constructor(
     readonly source: ListSource<Item>,
@@ -116,144 +72,44 @@ export class Pager<Item> {
 
   /** Pages one after another from `startPage` (default 1), each item once, until one of the stop reasons. */
   async *pages(options: { signal?: AbortSignal; startPage?: number } = {}): AsyncGenerator<PagerPage<Item>, void, undefined> {
-    const deduper = new Deduper(this.source.keyOf);
+    const seen = new Set<string>();
     let total: number | undefined;
     for (let pageNum = options.startPage ?? 1; pageNum <= LAST_PAGE_NUM; pageNum++) {
       const page = await this.source.fetchPage(pageNum, this.pageSize, options.signal);
       total = page.total ?? total;
-      const before = deduper.duplicates;
-      const fresh = deduper.add(page.items);
-      const stoppedBecause = stopReasonOf(page, fresh.length, deduper.items.length, total);
-      yield { ...page, items: fresh, duplicatesDropped: deduper.duplicates - before, ...(stoppedBecause ? { stoppedBecause } : {}) };
+      const fresh = takeFresh(seen, this.source.keyOf, page.items);
+      const stoppedBecause = stopReasonOf(page, fresh.length, seen.size, total);
+      yield { ...page, items: fresh, duplicatesDropped: page.items.length - fresh.length, ...(stoppedBecause ? { stoppedBecause } : {}) };
       if (stoppedBecause) return;
     }
   }
 
   /**
-   * Every item. Page 1 comes first and tells Total; pages 2..N then run in parallel (as many as the rate and the
-   * observed latency call for), and join the result in page order. If the server still has more after page N
-   * (Total was too small), paging goes on past it until a stop reason; pages past a stop are never requested
-   * once the stop is known, so a wrong Total or an endless HasMore costs at most a few extra calls.
+   * Every item, through the load-all engine (see loadAll.ts): pages in parallel, joined in page order, a list that
+   * moved caught up where it can be. Rejects with the error of a page that kept failing, or Cancelled.
    */
   async loadAll(options: LoadAllOptions = {}): Promise<LoadAllResult<Item>> {
-    const { onProgress } = options;
-    const maxConcurrency = Math.max(1, options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
-    // Our own controller, so that a failed page can stop the pages still in flight.
-    const controller = new AbortController();
-    // Every page call in flight listens to it (up to three listeners each); that is expected, not a leak.
-    setMaxListeners(0, controller.signal);
-    const onCallerAbort = () => controller.abort();
-    options.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    if (options.signal?.aborted) controller.abort();
-
-    const deduper = new Deduper(this.source.keyOf);
-    const fetched = new Map<number, Page<Item>>();
-    let nextToJoin = 1;
-    let total: number | undefined;
-    let stop: { pageNum: number; reason: StopReason } | undefined;
-    let pagesFetched = 0;
-    let peakConcurrency = 1;
-
-    const fetchPage = async (pageNum: number): Promise<void> => {
-      const page = await this.source.fetchPage(pageNum, this.pageSize, controller.signal);
-      pagesFetched++;
-      if (stop && pageNum > stop.pageNum) return; // In flight when the end was found: not part of the list.
-      fetched.set(pageNum, page);
-      // Join every page that is now next in order.
-      for (let next = fetched.get(nextToJoin); next && !stop; next = fetched.get(nextToJoin)) {
-        fetched.delete(nextToJoin);
-        total = next.total ?? total;
-        const fresh = deduper.add(next.items);
-        const reason = stopReasonOf(next, fresh.length, deduper.items.length, total);
-        if (reason) stop = { pageNum: nextToJoin, reason };
-        nextToJoin++;
-        onProgress?.(deduper.items.length, total);
-      }
-      if (stop) for (const pending of fetched.keys()) if (pending > stop.pageNum) fetched.delete(pending);
-    };
-
-    const started = performance.now();
-    try {
-      if (controller.signal.aborted) throw cancelledError();
-      await fetchPage(1);
-      const firstPageMs = performance.now() - started;
-      const targetConcurrency = () => chooseConcurrency(this.source.callsPerSecond, this.source.latencyMs() ?? firstPageMs, maxConcurrency);
-
-      // Round 1: pages 2..N from Total. Round 2 (only when the server still has more): open-ended.
-      let from = 2;
-      let to = total === undefined ? LAST_PAGE_NUM : Math.min(LAST_PAGE_NUM, Math.max(1, Math.ceil(total / this.pageSize)));
-      while (!stop) {
-        if (from <= to) {
-          peakConcurrency = Math.max(peakConcurrency, await this.#runInParallel(from, to, () => stop?.pageNum, targetConcurrency, fetchPage, controller));
-        }
-        if (stop) break;
-        if (to >= LAST_PAGE_NUM) {
-          stop = { pageNum: LAST_PAGE_NUM, reason: 'page-limit' };
-          break;
-        }
-        from = to + 1;
-        to = LAST_PAGE_NUM;
-      }
-    } catch (error) {
-      controller.abort();
-      if (options.signal?.aborted) throw cancelledError((error as ApiError)?.action);
-      throw error;
-    } finally {
-      options.signal?.removeEventListener('abort', onCallerAbort);
-    }
-    return {
-      items: deduper.items,
-      total,
-      pagesFetched,
-      lastPage: stop.pageNum,
-      duplicatesDropped: deduper.duplicates,
-      stoppedBecause: stop.reason,
-      peakConcurrency,
-    };
-  }
-
-  /**
-   * Requests pages from..to in order, keeping targetConcurrency() calls in flight, and never a page past the
-   * stop once it is known. The first failure aborts the rest and is thrown. Returns the peak concurrency.
-   */
-  #runInParallel(
-    from: number,
-    to: number,
-    stopPage: () => number | undefined,
-    targetConcurrency: () => number,
-    fetchPage: (pageNum: number) => Promise<void>,
-    controller: AbortController,
-  ): Promise<number> {
-    return new Promise<number>((resolve, reject) => {
-      let next = from;
-      let inFlight = 0;
-      let peak = 0;
-      let failed = false;
-      const hasWork = () => next <= to && next <= (stopPage() ?? Infinity);
-      const pump = () => {
-        if (failed) return;
-        while (inFlight < targetConcurrency() && hasWork()) {
-          const pageNum = next++;
-          inFlight++;
-          peak = Math.max(peak, inFlight);
-          fetchPage(pageNum).then(
-            () => {
-              inFlight--;
-              pump();
-            },
-            (error: unknown) => {
-              inFlight--;
-              if (failed) return;
-              failed = true;
-              controller.abort();
-              reject(error);
-            },
-          );
-        }
-        if (inFlight === 0) resolve(peak);
-      };
-      pump();
+    let items: Item[] = [];
+    const report = await loadAll(this.source, this.pageSize, {
+      ...options,
+      onItems: (fresh, at) => {
+        if (at === 'front') items = [...fresh, ...items];
+        else for (const item of fresh) items.push(item);
+      },
     });
+    if (report.status === 'cancelled') throw cancelledError();
+    if (report.status === 'stopped') throw report.error;
+    return {
+      items,
+      status: report.status,
+      total: report.total,
+      pagesFetched: report.pagesFetched,
+      extraPages: report.extraPages,
+      lastPage: report.nextPage - 1,
+      duplicatesDropped: report.duplicatesDropped,
+      stoppedBecause: report.stoppedBecause ?? 'no-more-pages',
+      peakConcurrency: report.peakConcurrency,
+    };
   }
 }
 
@@ -270,8 +126,10 @@ function clientSource<Item, R extends ListResult>(
   call: (pageNum: number, pageSize: number, signal?: AbortSignal) => Promise<ApiResponse<R>>,
   listOf: (result: R) => Item[],
   keyOf: (item: Item) => string,
+  order?: ListOrder,
 ): ListSource<Item> {
   return {
+    ...(order ? { order } : {}),
     async fetchPage(pageNum, pageSize, signal) {
       const response = await call(pageNum, pageSize, signal);
       const result = response.Result;
@@ -285,6 +143,11 @@ function clientSource<Item, R extends ListResult>(
   };
 }
 
+/** SortType 0 (the default) lists oldest first by time, 1 newest first; whoever is created or joins is the newest. */
+function orderOf(sortType: SortType | undefined): ListOrder {
+  return sortType === 1 ? 'newest-first' : 'oldest-first';
+}
+
 /** Apps of the account, deduplicated by AppId. */
 export function appPager(client: InteractiveMessagesClient, request: { SortType?: SortType } = {}, pageSize?: number): Pager<MessageApp> {
   return new Pager(
@@ -293,6 +156,7 @@ export function appPager(client: InteractiveMessagesClient, request: { SortType?
       (PageNum, PageSize, signal) => client.listMessageApp({ ...request, PageNum, PageSize }, { signal }),
       (r) => r.AppList,
       (app) => app.AppId,
+      orderOf(request.SortType),
     ),
     pageSize,
   );
@@ -310,6 +174,7 @@ export function groupPager(
       (PageNum, PageSize, signal) => client.listMessageGroup({ ...request, PageNum, PageSize }, { signal }),
       (r) => r.GroupList,
       (group) => group.GroupId,
+      orderOf(request.SortType),
     ),
     pageSize,
   );
@@ -327,6 +192,7 @@ export function memberPager(
       (PageNum, PageSize, signal) => client.listMessageGroupUser({ ...request, PageNum, PageSize }, { signal }),
       (r) => r.UserList,
       (member) => member.UserId,
+      orderOf(request.SortType),
     ),
     pageSize,
   );

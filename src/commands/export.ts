@@ -111,7 +111,11 @@ export const exportList: Command = {
         },
       );
       services.log.info(`Exported ${result.written} ${plan.what} to ${file} in ${Math.round(result.durationMs)} ms (${result.pagesFetched} pages)`);
-      void services.input.showMessage('info', `Exported ${result.written.toLocaleString('en-US')} ${plan.what} to ${path.basename(file)}.`);
+      const changed = result.status === 'changed' ? ' The list changed while it was read: some may be missing; export again to catch up.' : '';
+      void services.input.showMessage(
+        changed ? 'warning' : 'info',
+        `Exported ${result.written.toLocaleString('en-US')} ${plan.what} to ${path.basename(file)}.${changed}`,
+      );
       return { ...result, file };
     } catch (error) {
       if (isCancellation(error) || controller.signal.aborted) {
