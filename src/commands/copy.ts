@@ -1,7 +1,8 @@
 // Carrying ids into code: copy an id, copy the node's API request as code, insert an id at the cursor, open a
 // node's raw API data as JSON. From the palette they act on the selection, or on a loaded node the user picks.
 import vscode = require('vscode');
-import { wireParams } from '../api/requests';
+import { liveMessageWireParams, wireParams, type LiveMessageNodeRequest, type NodeRequest } from '../api/requests';
+import { isLiveMessageAction } from '../api/types';
 import { UserInputError } from '../errors';
 import { pick } from '../input';
 import type { Services } from '../services';
@@ -9,13 +10,23 @@ import { buildSnippet, SNIPPET_LANGUAGES } from '../snippets';
 import type { ExplorerNode, NodeIds, NodeKind } from '../tree/node';
 import { targetNode, type Command } from './registry';
 
-const API_OBJECTS = { kinds: ['app', 'user', 'group', 'member'] as const, noun: 'an app, user, group or member' };
+const API_OBJECTS = {
+  kinds: ['app', 'user', 'group', 'member', 'liveApp', 'liveGroup', 'liveMember', 'liveMessages', 'liveMessage'] as const,
+  noun: 'an app, user, group or member',
+};
 
 const ID_TARGETS: Record<keyof NodeIds, { name: string; kinds: readonly NodeKind[]; noun: string }> = {
   appId: { name: 'AppId', kinds: API_OBJECTS.kinds, noun: API_OBJECTS.noun },
-  groupId: { name: 'GroupId', kinds: ['group', 'member'], noun: 'a group or member' },
-  userId: { name: 'UserId', kinds: ['user', 'member'], noun: 'a user or member' },
+  groupId: { name: 'GroupId', kinds: ['group', 'member', 'liveGroup', 'liveMember', 'liveMessages', 'liveMessage'], noun: 'a group or member' },
+  userId: { name: 'UserId', kinds: ['user', 'member', 'liveMember', 'liveMessage'], noun: 'a user or member' },
 };
+
+/** The parameters as sent: each family's own wire form (a LiveMessage UserIds is one JSON array text). */
+function paramsOf(request: NodeRequest | LiveMessageNodeRequest, pageSize: number): Record<string, string | number> {
+  return isLiveMessageAction(request.action)
+    ? liveMessageWireParams(request as LiveMessageNodeRequest, pageSize)
+    : wireParams(request as NodeRequest, pageSize);
+}
 
 async function copyId(services: Services, given: ExplorerNode | undefined, key: keyof NodeIds): Promise<string> {
   const { name, kinds, noun } = ID_TARGETS[key];
@@ -44,7 +55,7 @@ export const copyAsCode: Command = {
     );
     const text = buildSnippet(chosen.language, {
       action: request.action,
-      params: wireParams(request, services.session.settings.pageSize),
+      params: paramsOf(request, services.session.settings.pageSize),
       endpoint: services.session.settings.endpoint,
       sts: services.session.profile?.sts ?? false,
     });

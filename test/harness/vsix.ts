@@ -71,6 +71,8 @@ const ALLOWED: readonly RegExp[] = [
   /^extension\/LICENSE(\.txt|\.md)?$/i,
   /^extension\/dist\/(extension|popCore)\.js$/,
   /^extension\/media\/[\w.-]+\.(svg|png)$/,
+  /^extension\/package\.nls(\.[\w-]+)?\.json$/,
+  /^extension\/l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
 ];
 
 /**
@@ -88,6 +90,7 @@ export async function checkArchive(vsix: string): Promise<{ results: CheckResult
   check('holds only the allowlisted files', unexpected.length === 0, unexpected.length ? `unexpected: ${unexpected.join(', ')}` : `${names.length} files`);
   for (const required of [
     'extension/package.json',
+    'extension/package.nls.json',
     'extension/dist/extension.js',
     'extension/dist/popCore.js',
     'extension/readme.md',

@@ -10,6 +10,7 @@ import { idProblem, splitIds } from '../../model/ids';
 import type { Services } from '../../services';
 import type { GroupNode } from '../../tree/groupNode';
 import { segment } from '../../tree/node';
+import { searchLiveMembers, type SearchLiveMembersOutcome } from '../live/searchLiveMembers';
 import { targetNode, type Command } from '../registry';
 import { revealNode } from './apps';
 
@@ -76,8 +77,10 @@ export interface SearchMembersOutcome {
 
 export const searchMembers: Command = {
   id: 'searchMembers',
-  async run(services, node): Promise<SearchMembersOutcome | undefined> {
-    const group = await targetNode(services, node, { kinds: ['group'], noun: 'a group' });
+  async run(services, node): Promise<SearchMembersOutcome | SearchLiveMembersOutcome | undefined> {
+    const target = await targetNode(services, node, { kinds: ['group', 'liveGroup'], noun: 'a group' });
+    if (target.kind === 'liveGroup') return searchLiveMembers(services, target);
+    const group = target;
     const picked = await services.input.searchPick<MemberItem>(
       { title: `Search members of ${group.group.GroupId}`, placeholder: 'UserIds (comma-separated) for an exact lookup, or part of a UserId' },
       async (query, found, signal) => {

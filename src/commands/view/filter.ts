@@ -47,7 +47,11 @@ export const searchFurther: Command = {
   async run(services, node): Promise<SearchFurtherOutcome> {
     const activeFilter = services.tree.filter;
     if (!activeFilter) throw new UserInputError('Set a filter first: Search Further looks for more of what it matches.');
-    const owner = await targetNode(services, node, { kinds: ['root', 'user', 'group'], noun: 'a filtered list with more pages', ownerOfRow: true });
+    const owner = await targetNode(services, node, {
+      kinds: ['root', 'user', 'group', 'liveApp', 'liveGroup'],
+      noun: 'a filtered list with more pages',
+      ownerOfRow: true,
+    });
     const list = owner.pagedChildren();
     if (!list || !listLevel(owner.id)) throw new UserInputError('This row has no list to search.');
     const matching = () => countMatchesAtOrBelow(services.tree.lists, activeFilter, owner.id);
