@@ -52,7 +52,11 @@ export class LiveGroupNode extends ExplorerNode {
     const parts = [
       this.group.GroupName ? this.group.GroupId : undefined,
       vscode.l10n.t('by {0}', this.group.CreatorId),
-      this.group.Delete ? vscode.l10n.t('deleted') : undefined,
+      this.group.Delete
+        ? detail?.Deletatime !== undefined
+          ? vscode.l10n.t('deleted {0} by {1}', localTime(detail.Deletatime), detail.Deletor ?? '?')
+          : vscode.l10n.t('deleted')
+        : undefined,
       detail?.SuperLargeGroup ? vscode.l10n.t('super group') : undefined,
       detail && !this.group.Delete ? vscode.l10n.t('{0} online', detail.OnlineUserCounts.toLocaleString('en-US')) : undefined,
       detail?.band?.IsbannedAll ? vscode.l10n.t('all muted') : undefined,
