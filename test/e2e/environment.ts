@@ -32,7 +32,12 @@ export function installExtensionCopy(
     .readdirSync(path.join(from, bundleDir))
     .filter((file) => file.endsWith('.js') && file !== 'emulator.js')
     .map((file) => path.join(bundleDir, file));
-  for (const file of ['package.json', ...bundleFiles, 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+  // The manifest's %key% texts and the translations, as the .vsix ships them.
+  const translations = [
+    ...fs.readdirSync(from).filter((file) => /^package\.nls(\.[\w-]+)?\.json$/.test(file)),
+    ...(fs.existsSync(path.join(from, 'l10n')) ? fs.readdirSync(path.join(from, 'l10n')).map((file) => path.join('l10n', file)) : []),
+  ];
+  for (const file of ['package.json', ...translations, ...bundleFiles, 'README.md', 'CHANGELOG.md', 'LICENSE']) {
     const source = path.join(from, file);
     if (!fs.existsSync(source)) continue;
     fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
