@@ -227,6 +227,25 @@ describe('one family denied leaves the other (real extension host)', () => {
     assert.ok(!root.some((node) => isMessage(node) && node.severity === 'error'));
   });
 
+  it('ListLiveMessageApps failing (500): an error row per data center with Retry, the legacy apps there; Retry brings the apps', async () => {
+    emulator = await signedInWorld(api);
+    emulator.setFaults({ errorRate: 1, errorCodes: ['ServerError'], actions: ['ListLiveMessageApps'] });
+    api.tree.refresh();
+    const root = await children(api);
+    assert.ok(root.some((node) => isApp(node) && node.appId === emulator.dataset.fixtures.appId));
+    const errors = root.filter((node) => isMessage(node) && node.severity === 'error');
+    assert.deepEqual(
+      errors.map((node) => /^LiveMessage apps in (\S+):/.exec(labelOf(node))?.[1]),
+      ['cn-shanghai', 'ap-southeast-1'],
+    );
+    assert.equal(errors[0].contextValue, 'error', 'the error row offers Retry');
+    emulator.setFaults({});
+    await vscode.commands.executeCommand('imExplorer.retry', errors[0]);
+    const again = await children(api);
+    assert.equal(again.filter(isLiveApp).length, emulator.liveMessage.apps.length);
+    assert.ok(!again.some((node) => isMessage(node) && node.severity === 'error'));
+  });
+
   it('ListMessageApp denied (Forbidden.RAM): the LiveMessage apps are all there', async () => {
     emulator = await signedInWorld(api);
     await signIn(api, 'restricted', RESTRICTED_KEY);
