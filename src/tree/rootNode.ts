@@ -50,6 +50,18 @@ export class RootNode extends ExplorerNode {
     return lists.get(this.id + segment('datacenter', dataCenter), () => tokenPagerFor(session.client, request, session.settings.pageSize));
   }
 
+  /** The first load of each LiveMessage app list; every caller (the view asks several times) joins the same one. */
+  private readonly wholeLoads = new WeakMap<PagedList<LiveMessageApp>, Promise<unknown>>();
+
+  private loadWhole(list: PagedList<LiveMessageApp>): Promise<unknown> {
+    let load = this.wholeLoads.get(list);
+    if (!load) {
+      load = list.loadAll(new AbortController().signal, () => undefined);
+      this.wholeLoads.set(list, load);
+    }
+    return load;
+  }
+
   /** Forgets the LiveMessage app lists that failed, so that the next look loads them again (Retry on their row). */
   forgetFailedLiveApps(): void {
     for (const dataCenter of LIMITS.liveMessage.dataCenters) {
@@ -70,11 +82,7 @@ export class RootNode extends ExplorerNode {
   private async liveChildren(): Promise<ExplorerNode[]> {
     const centers = LIMITS.liveMessage.dataCenters;
     const lists = centers.map((dataCenter) => this.liveAppList(dataCenter));
-    await Promise.all(
-      lists.map((list) =>
-        list.isUnloaded && !list.incomplete && list.error === undefined ? list.loadAll(new AbortController().signal, () => undefined) : undefined,
-      ),
-    );
+    await Promise.all(lists.map((list) => this.loadWhole(list)));
     const { filter } = this.services;
     const nodes: ExplorerNode[] = [];
     const denied: string[] = [];
