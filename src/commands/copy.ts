@@ -2,7 +2,8 @@
 // node's raw API data as JSON. From the palette they act on the selection, or on a loaded node the user picks.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
-import { wireParams } from '../api/requests';
+import { liveMessageWireParams, wireParams, type LiveMessageNodeRequest, type NodeRequest } from '../api/requests';
+import { isLiveMessageAction } from '../api/types';
 import { UserInputError } from '../errors';
 import { pick } from '../input';
 import type { Services } from '../services';
@@ -11,7 +12,7 @@ import type { ExplorerNode, NodeIds, NodeKind } from '../tree/node';
 import { targetNode, type Command } from './registry';
 
 const API_OBJECTS = {
-  kinds: ['app', 'user', 'group', 'member'] as const,
+  kinds: ['app', 'user', 'group', 'member', 'liveApp', 'liveGroup', 'liveMember', 'liveMessages', 'liveMessage'] as const,
   get noun() {
     return l10n.t('an app, user, group or member');
   },
@@ -19,9 +20,16 @@ const API_OBJECTS = {
 
 const ID_TARGETS: Record<keyof NodeIds, { name: string; kinds: readonly NodeKind[]; noun: () => string }> = {
   appId: { name: 'AppId', kinds: API_OBJECTS.kinds, noun: () => API_OBJECTS.noun },
-  groupId: { name: 'GroupId', kinds: ['group', 'member'], noun: () => l10n.t('a group or member') },
-  userId: { name: 'UserId', kinds: ['user', 'member'], noun: () => l10n.t('a user or member') },
+  groupId: { name: 'GroupId', kinds: ['group', 'member', 'liveGroup', 'liveMember', 'liveMessages', 'liveMessage'], noun: () => l10n.t('a group or member') },
+  userId: { name: 'UserId', kinds: ['user', 'member', 'liveMember', 'liveMessage'], noun: () => l10n.t('a user or member') },
 };
+
+/** The parameters as sent: each family's own wire form (a LiveMessage UserIds is one JSON array text). */
+function paramsOf(request: NodeRequest | LiveMessageNodeRequest, pageSize: number): Record<string, string | number> {
+  return isLiveMessageAction(request.action)
+    ? liveMessageWireParams(request as LiveMessageNodeRequest, pageSize)
+    : wireParams(request as NodeRequest, pageSize);
+}
 
 async function copyId(services: Services, given: ExplorerNode | undefined, key: keyof NodeIds): Promise<string> {
   const { name, kinds, noun } = ID_TARGETS[key];
@@ -50,7 +58,7 @@ export const copyAsCode: Command = {
     );
     const text = buildSnippet(chosen.language, {
       action: request.action,
-      params: wireParams(request, services.session.settings.pageSize),
+      params: paramsOf(request, services.session.settings.pageSize),
       endpoint: services.session.settings.endpoint,
       sts: services.session.profile?.sts ?? false,
     });

@@ -4,11 +4,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import vscode = require('vscode');
 import { l10n } from 'vscode';
-import { pagerFor } from '../api/requests';
+import { pagerFor, tokenPagerFor } from '../api/requests';
 import { UserInputError, isCancellation } from '../errors';
 import { exportToFile, type ExportPart, type ExportResult } from '../export/exportList';
 import { suggestedFileName, type ExportFormat } from '../export/fileName';
-import { groupRows, MEMBER_ROWS, type ExportedGroup } from '../export/rows';
+import { groupRows, LIVE_GROUP_ROWS, LIVE_MEMBER_ROWS, MEMBER_ROWS, type ExportedGroup } from '../export/rows';
 import { writerFor } from '../export/writers';
 import { pick } from '../input';
 import { formatNumber } from '../model/display';
@@ -17,6 +17,8 @@ import type { Services } from '../services';
 import type { GroupMember } from '../api/types';
 import type { AppNode } from '../tree/appNode';
 import type { GroupNode } from '../tree/groupNode';
+import type { LiveAppNode } from '../tree/liveAppNode';
+import type { LiveGroupNode } from '../tree/liveGroupNode';
 import type { UserNode } from '../tree/userNode';
 import { targetNode, type Command } from './registry';
 
@@ -50,7 +52,39 @@ interface Plan {
   run(file: string, format: FormatItem, options: Parameters<typeof exportToFile>[3]): Promise<ExportResult>;
 }
 
-function planFor(services: Services, node: GroupNode | UserNode | AppNode): Plan {
+/** A LiveMessage group's members or app's groups: token lists, read page after page. */
+function livePlanFor(services: Services, node: LiveGroupNode | LiveAppNode): Plan {
+  const { client, settings } = services.session;
+  if (node.kind === 'liveGroup') {
+    const pager = tokenPagerFor(client, node.request(), settings.pageSize);
+    return {
+      what: 'members',
+      ids: [node.app.appId, node.group.GroupId],
+      run: (file, format, options) =>
+        exportToFile(
+          file,
+          [{ source: { tokens: pager.source }, pageSize: pager.pageSize }],
+          writerFor(format.format, LIVE_MEMBER_ROWS, { bom: format.bom }),
+          options,
+        ),
+    };
+  }
+  const pager = tokenPagerFor(client, node.request(), settings.pageSize);
+  return {
+    what: 'groups',
+    ids: [node.appId],
+    run: (file, format, options) =>
+      exportToFile(
+        file,
+        [{ source: { tokens: pager.source }, pageSize: pager.pageSize }],
+        writerFor(format.format, LIVE_GROUP_ROWS, { bom: format.bom }),
+        options,
+      ),
+  };
+}
+
+function planFor(services: Services, node: GroupNode | UserNode | AppNode | LiveGroupNode | LiveAppNode): Plan {
+  if (node.kind === 'liveGroup' || node.kind === 'liveApp') return livePlanFor(services, node);
   const { client, settings } = services.session;
   const source = <R extends Parameters<typeof pagerFor>[1]>(request: R) => pagerFor(client, request, settings.pageSize).source;
   if (node.kind === 'group') {
@@ -91,7 +125,7 @@ export const exportList: Command = {
   id: 'export',
   async run(services, node): Promise<ExportOutcome | undefined> {
     const target = await targetNode(services, node, {
-      kinds: ['group', 'user', 'app'],
+      kinds: ['group', 'user', 'app', 'liveGroup', 'liveApp'],
       noun: l10n.t('a group (for its members), a user or an app (for their groups)'),
     });
     const plan = planFor(services, target);

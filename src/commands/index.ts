@@ -5,6 +5,8 @@ import { signIn } from './account/signIn';
 import { signOut } from './account/signOut';
 import { switchProfile } from './account/switchProfile';
 import { exportList } from './export';
+import { checkOnline } from './live/checkOnline';
+import { filterMessages, setGroupStatus } from './live/listChoices';
 import { copyAppId, copyAsCode, copyGroupId, copyUserId, insertId, openJson } from './copy';
 import { browseCreatorGroups, browseUserGroups } from './lookup/browseUser';
 import { showDetails, showMessages } from './lookup/details';
@@ -59,4 +61,7 @@ export const COMMANDS: readonly Command[] = [
   clearFilter,
   searchFurther,
   showLog,
+  setGroupStatus,
+  filterMessages,
+  checkOnline,
 ];

@@ -7,6 +7,10 @@ import { reportError, UserInputError } from '../errors';
 import type { Services } from '../services';
 import type { AppNode } from '../tree/appNode';
 import type { GroupNode } from '../tree/groupNode';
+import type { LiveAppNode } from '../tree/liveAppNode';
+import type { LiveGroupNode } from '../tree/liveGroupNode';
+import type { LiveMemberNode } from '../tree/liveMemberNode';
+import type { LiveMessageRowNode, LiveMessagesNode } from '../tree/liveMessagesNode';
 import type { LoadMoreNode } from '../tree/loadMoreNode';
 import type { MemberNode } from '../tree/memberNode';
 import type { MessageNode } from '../tree/messageNode';
@@ -32,6 +36,11 @@ export interface NodesByKind {
   range: RangeNode;
   loadMore: LoadMoreNode;
   message: MessageNode;
+  liveApp: LiveAppNode;
+  liveGroup: LiveGroupNode;
+  liveMember: LiveMemberNode;
+  liveMessages: LiveMessagesNode;
+  liveMessage: LiveMessageRowNode;
 }
 
 export function isNode(value: unknown): value is ExplorerNode {

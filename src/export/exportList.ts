@@ -4,6 +4,7 @@
 import { cancelledError } from '../api/errors';
 import { loadAll, type LoadStatus } from '../api/loadAll';
 import type { ListSource } from '../api/pager';
+import { TokenPager, type TokenListSource } from '../api/tokenPager';
 import { AtomicFile } from './atomicFile';
 import type { ExportWriter } from './writers';
 
@@ -19,7 +20,8 @@ export interface ExportOptions {
 }
 
 export interface ExportPart<Item, Row = Item> {
-  source: ListSource<Item>;
+  /** A page-number list (read through the load-all engine) or a token list (read page after page). */
+  source: ListSource<Item> | { tokens: TokenListSource<Item> };
   pageSize: number;
   /** What is written for an item (e.g. a group with the user who listed it). */
   row?: (item: Item) => Row;
@@ -86,8 +88,9 @@ async function streamPart<Item, Row>(
   options: ExportOptions,
 ): Promise<LoadStatus> {
   const toRow = part.row ?? ((item: Item) => item as unknown as Row);
+  if ('tokens' in part.source) return streamTokenPart(part.source.tokens, part.pageSize, seen, (items) => write(items.map(toRow)), progress, fetched, options);
   // Members found at the head of a newest-first list after the pass are written last: the file cannot be rewound.
-  const report = await loadAll(part.source, part.pageSize, {
+  const report = await loadAll(part.source as ListSource<Item>, part.pageSize, {
     signal: options.signal,
     seen,
     maxConcurrency: options.maxConcurrency,
@@ -98,4 +101,28 @@ async function streamPart<Item, Row>(
   if (report.status === 'cancelled') throw cancelledError();
   if (report.status === 'stopped') throw report.error;
   return report.status;
+}
+
+/** A token list, page after page (a token names only the next page); each new item written as its page arrives. */
+async function streamTokenPart<Item>(
+  source: TokenListSource<Item>,
+  pageSize: number,
+  seen: Set<string>,
+  write: (items: Item[]) => Promise<void>,
+  progress: (total: number | undefined) => void,
+  fetched: (count: number) => void,
+  options: ExportOptions,
+): Promise<LoadStatus> {
+  for await (const page of new TokenPager(source, pageSize).pages({ signal: options.signal })) {
+    fetched(1);
+    const fresh = page.items.filter((item) => {
+      const key = source.keyOf(item);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (fresh.length) await write(fresh);
+    progress(undefined);
+  }
+  return 'complete';
 }

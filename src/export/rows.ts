@@ -1,7 +1,7 @@
 // What one exported row holds. CSV keeps every field of the API object as its own column, in a fixed order known
 // before the first page arrives (no first pass over the data); Extension maps stay one JSON column, because their
 // keys are only known once every row has been seen.
-import type { GroupMember, MessageGroup } from '../api/types';
+import type { GroupMember, LiveMessageGroup, LiveMessageUser, MessageGroup } from '../api/types';
 
 export interface ExportedGroup extends MessageGroup {
   /** The configured user whose ListMessageGroup listed the group (the legacy API lists groups per user). */
@@ -30,6 +30,16 @@ export function groupRows(withListingUser: boolean): RowShape<ExportedGroup> {
     },
   };
 }
+
+export const LIVE_MEMBER_ROWS: RowShape<LiveMessageUser> = {
+  columns: ['UserId', 'UserInfo'],
+  cells: (member) => [member.UserId, member.UserInfo],
+};
+
+export const LIVE_GROUP_ROWS: RowShape<LiveMessageGroup> = {
+  columns: ['GroupId', 'GroupName', 'CreatorId', 'Createtime', 'Delete', 'AdminList', 'GroupInfo'],
+  cells: (group) => [group.GroupId, group.GroupName, group.CreatorId, group.Createtime, group.Delete, group.AdminList, group.GroupInfo],
+};
 
 /**
  * A cell as text: objects as JSON, absent values empty. A text a spreadsheet would run as a formula (starting

@@ -14,7 +14,7 @@ export const HOVER_COMMANDS = {
 
 /** Rows described in full; further rows named by the same id are counted. */
 const MAX_NODES_SHOWN = 3;
-const KIND_ORDER = ['app', 'group', 'user', 'member'];
+const KIND_ORDER = ['app', 'liveApp', 'group', 'liveGroup', 'user', 'member', 'liveMember', 'liveMessage'];
 
 function commandLink(title: string, command: string, node: ExplorerNode): string {
   const args = encodeURIComponent(JSON.stringify([node.id]));

@@ -35,7 +35,7 @@ export function parseFilter(input: string): TreeFilter | { problem: string } {
 export const SEARCH_TEXT = {
   app: (app: Pick<MessageApp, 'AppId'> & Partial<Pick<MessageApp, 'AppName'>>) => `${app.AppId}\n${app.AppName ?? ''}`,
   user: (userId: string) => userId,
-  group: (group: Pick<MessageGroup, 'GroupId' | 'CreatorId'>) => `${group.GroupId}\n${group.CreatorId}`,
+  group: (group: Pick<MessageGroup, 'GroupId' | 'CreatorId'> & { GroupName?: string }) => `${group.GroupId}\n${group.CreatorId}\n${group.GroupName ?? ''}`,
   member: (member: Pick<GroupMember, 'UserId'>) => member.UserId,
 } satisfies Record<FilterLevel, (item: never) => string>;
 

@@ -1,12 +1,13 @@
 // The paged lists of the tree, by the id of the node whose children they hold. Dropping a node's entry (and its
 // descendants') is how a refresh forgets what was loaded.
 import type { Pager } from '../api/pager';
+import type { TokenPager } from '../api/tokenPager';
 import { PagedList } from './pagedList';
 
 export class ListStore {
   private readonly lists = new Map<string, PagedList<unknown>>();
 
-  get<Item>(ownerId: string, createPager: () => Pager<Item>): PagedList<Item> {
+  get<Item>(ownerId: string, createPager: () => Pager<Item> | TokenPager<Item>): PagedList<Item> {
     let list = this.lists.get(ownerId) as PagedList<Item> | undefined;
     if (!list) {
       list = new PagedList(createPager());

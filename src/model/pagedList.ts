@@ -2,9 +2,10 @@
 // flight and the last error. Kept in a model (not in the nodes) so that nodes can be rebuilt freely and a refresh
 // is just dropping the model.
 import { ApiError } from '../api/errors';
-import { loadAll, takeFresh, type LoadStatus } from '../api/loadAll';
-import type { Page, Pager } from '../api/pager';
-import { LIMITS } from '../api/types';
+import { takeFresh, type LoadStatus } from '../api/loadAll';
+import type { Pager } from '../api/pager';
+import type { TokenPager } from '../api/tokenPager';
+import { cursorFor, type CursorPage, type ListCursor } from './cursor';
 
 export interface LoadAllProgress {
   (loaded: number, total: number | undefined): void;
@@ -33,20 +34,22 @@ export class PagedList<Item> {
   /** Raw RequestId of the last page, for the log and Open as JSON. */
   lastRequestId: string | undefined;
   error: unknown;
-  private nextPage = 1;
-  private more = true;
   private inFlight: Promise<void> | undefined;
   private readonly seen = new Set<string>();
+  private readonly cursor: ListCursor<Item>;
 
-  constructor(private readonly pager: Pager<Item>) {}
+  /** Either paging style: page numbers (Load all in parallel) or tokens (Load all page after page). */
+  constructor(pager: Pager<Item> | TokenPager<Item>) {
+    this.cursor = cursorFor(pager);
+  }
 
   /** True until a first page has been loaded successfully. */
   get isUnloaded(): boolean {
-    return this.nextPage === 1 && this.items.length === 0;
+    return this.cursor.nextPage === 1 && this.items.length === 0;
   }
 
   get hasMore(): boolean {
-    return this.more;
+    return this.cursor.more;
   }
 
   get isLoading(): boolean {
@@ -54,7 +57,7 @@ export class PagedList<Item> {
   }
 
   get pageSize(): number {
-    return this.pager.pageSize;
+    return this.cursor.pageSize;
   }
 
   /** Loads page 1 unless it is loaded (or failed: a failure stays until retry()). */
@@ -98,14 +101,13 @@ export class PagedList<Item> {
     this.incomplete = undefined;
     this.error = undefined;
     try {
-      if (!this.more) {
+      if (!this.cursor.more) {
         const status = this.total !== undefined && this.items.length < this.total ? 'changed' : 'complete';
         if (status === 'changed') this.incomplete = { status, loaded: this.items.length, total: this.total! };
         return { status, loaded: this.items.length, total: this.total, pagesFetched: 0, extraPages: 0, duplicatesDropped: 0, durationMs: 0 };
       }
-      const report = await loadAll(this.pager.source, this.pager.pageSize, {
+      const report = await this.cursor.loadRest({
         signal,
-        startPage: this.nextPage,
         seen: this.seen,
         total: this.total,
         onItems: (fresh, at) => {
@@ -116,9 +118,7 @@ export class PagedList<Item> {
       });
       this.total = report.total;
       this.lastRequestId = report.lastRequestId ?? this.lastRequestId;
-      this.nextPage = report.nextPage;
-      this.more = report.more;
-      if (report.status === 'stopped') this.incomplete = { status: 'stopped', page: report.nextPage, error: report.error };
+      if (report.status === 'stopped') this.incomplete = { status: 'stopped', page: this.cursor.nextPage, error: report.error };
       // Offset paging over a list that moved while it was read skips members: never call that "all".
       if (report.status === 'changed') this.incomplete = { status: 'changed', loaded: this.items.length, total: report.total ?? this.items.length };
       return {
@@ -138,23 +138,20 @@ export class PagedList<Item> {
   }
 
   /** Adds the next page's new items, in order, and moves on to the page after it. */
-  private join(page: Page<Item>): void {
-    const fresh = takeFresh(this.seen, this.pager.source.keyOf, page.items);
+  private join(page: CursorPage<Item>): void {
+    const fresh = takeFresh(this.seen, (item: Item) => this.cursor.keyOf(item), page.items);
     for (const item of fresh) this.items.push(item);
     this.total = page.total ?? this.total;
     this.lastRequestId = page.requestId;
-    this.nextPage++;
-    // Stop when the server says so, on an empty page, on a page of nothing new (a server that keeps
-    // saying HasMore), or at the API's last page number.
-    this.more = page.hasMore && page.items.length > 0 && fresh.length > 0 && this.nextPage <= LIMITS.pageNum.max;
+    this.cursor.advance(page, fresh.length);
   }
 
   private async loadPage(signal?: AbortSignal): Promise<void> {
-    if (!this.more) {
+    if (!this.cursor.more) {
       return;
     }
     try {
-      const page = await this.pager.source.fetchPage(this.nextPage, this.pager.pageSize, signal);
+      const page = await this.cursor.fetchNext(signal);
       this.join(page);
       this.error = undefined;
     } catch (error) {

@@ -13,6 +13,14 @@ export const CONTEXT_VALUES = {
   stoppedLoad: 'incomplete.stopped',
   /** A load-all during which the list changed: Refresh catches up. */
   changedLoad: 'incomplete.changed',
+  /** The LiveMessage family: an app (its groups listed directly), a group, a member, a group's messages and one message. */
+  liveApp: 'liveApp',
+  liveGroup: 'liveGroup',
+  /** A deleted LiveMessage group (listed, described; its members and messages are gone). */
+  liveGroupDeleted: 'liveGroup.deleted',
+  liveMember: 'liveMember',
+  liveMessages: 'liveMessages',
+  liveMessage: 'liveMessage',
   error: 'error',
   message: 'message',
 } as const;

@@ -4,10 +4,13 @@ import { filtersLevel, matches, SEARCH_TEXT, type FilterLevel, type TreeFilter }
 import type { ListStore } from '../model/listStore';
 import type { GroupMember, MessageApp, MessageGroup } from '../api/types';
 
+/** What the lists owned by a node of each kind of id segment hold (a LiveMessage app lists its groups directly). */
+const LIST_LEVELS: Record<string, FilterLevel> = { profile: 'app', datacenter: 'app', app: 'group', user: 'group', group: 'member' };
+
 /** What the items of the list owned by `ownerId` are, from the last segment of its hierarchical id. */
 export function listLevel(ownerId: string): FilterLevel | undefined {
   const kind = /\/([a-z]+)\/[^/]*$/.exec(ownerId)?.[1];
-  return kind === 'profile' ? 'app' : kind === 'user' ? 'group' : kind === 'group' ? 'member' : undefined;
+  return kind !== undefined && Object.prototype.hasOwnProperty.call(LIST_LEVELS, kind) ? LIST_LEVELS[kind] : undefined;
 }
 
 function itemText(level: FilterLevel, item: unknown): string {

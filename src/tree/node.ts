@@ -1,6 +1,6 @@
 // What every node of the explorer tree has, and the services nodes use to load their children.
 import vscode = require('vscode');
-import type { NodeRequest } from '../api/requests';
+import type { LiveMessageNodeRequest, NodeRequest } from '../api/requests';
 import type { TreeFilter } from '../model/filter';
 import type { ListStore } from '../model/listStore';
 import type { PagedList } from '../model/pagedList';
@@ -9,14 +9,17 @@ import type { Session } from '../session';
 import type { ContextValue } from './contextValues';
 
 /** One identity per node kind; commands tell nodes apart by it, never by instanceof. */
-export type NodeKind = 'root' | 'app' | 'user' | 'group' | 'member' | 'range' | 'loadMore' | 'message';
+export type NodeKind =
+  'root' | 'app' | 'user' | 'group' | 'member' | 'range' | 'loadMore' | 'message' | 'liveApp' | 'liveGroup' | 'liveMember' | 'liveMessages' | 'liveMessage';
 
 export interface TreeServices {
   readonly session: Session;
   readonly lists: ListStore;
   readonly log: ExplorerLog;
   /** Details read on demand, by node id. */
-  readonly details: ReadonlyMap<string, unknown>;
+  readonly details: Map<string, unknown>;
+  /** Choices a user made for a node's list (a LiveMessage app's GroupStatus, a Messages row's filters), by node id. */
+  readonly listOptions: Map<string, unknown>;
   /** The view's filter, if one is set. */
   readonly filter: TreeFilter | undefined;
   /** Shows a node again (its label may depend on what its children's first page said, e.g. a Total). */
@@ -76,7 +79,7 @@ export abstract class ExplorerNode {
   }
 
   /** The API request this node stands for: the list of its children, or the call that reads its object. */
-  request(): NodeRequest | undefined {
+  request(): NodeRequest | LiveMessageNodeRequest | undefined {
     return undefined;
   }
 

@@ -27,6 +27,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   readonly lists = new ListStore();
   /** Details read on demand (Show Details), by node id; shown in tooltips. */
   readonly details = new Map<string, unknown>();
+  readonly listOptions = new Map<string, unknown>();
   private root: RootNode | undefined;
   private currentFilter: TreeFilter | undefined;
   private readonly summaryChanged = new vscode.EventEmitter<string | undefined>();

@@ -8,6 +8,7 @@ import { normalize } from '../harness/text';
 import type { Workbench } from '../harness/workbench';
 import { COMMAND, type Step } from './context';
 import { expandAtOnce, memberRowsShown } from './expandSteps';
+import { expandLiveMessageApp } from './liveMessageSteps';
 import { findSteps } from './findSteps';
 
 export { COMMAND, type ReadmeShot, type Step, type StepContext, type SuiteState } from './context';
@@ -64,6 +65,7 @@ export function steps(): Step[] {
       },
     },
     expandAtOnce,
+    expandLiveMessageApp,
     {
       id: 'expand',
       title: 'expand app → user → group → members: a page of 50 members and a "Load more…" row',

@@ -55,9 +55,13 @@ The extension is already signed in with the emulator's demo key (profile **demo*
 6. Other apps come from \`ListMessageApp\`. To browse another user's groups, use **Add User…** on an app
    (the emulator's users are listed at ${emulatorUrl}/__emulator/dataset).
 
-The same demo key also sees the newer **LiveMessage** family (\`ListLiveMessageApps\`): the app \`${live.appId}\`
-(cn-shanghai, with a 100,000-member group \`${live.bigGroupId}\`, a super group, deleted groups and typed messages)
-and \`${live.singaporeAppId}\` (ap-southeast-1); they are listed at ${emulatorUrl}/__emulator/livemessage.
+7. Below the legacy apps the same demo key shows the newer **LiveMessage** family (\`ListLiveMessageApps\`,
+   both data centers, no configured users needed): **Live Lecture Hall** (\`${live.appId}\`, cn-shanghai) and
+   \`${live.singaporeAppId}\` (ap-southeast-1). Expand an app for its groups (token pages; **Choose GroupStatus…**
+   on the app lists deleted groups too), a group for its **Messages** (newest first; **Filter Messages…**) and
+   members. Try **Load All** on the 100,000-member group \`${live.bigGroupId}\`, expand the super group
+   \`${live.superGroupId}\` (its online count instead of members), **Show Details** on \`${live.bannedGroupId}\`
+   (mute state) and **Check Online…** on a group or member. The data is listed at ${emulatorUrl}/__emulator/livemessage.
 
 The settings used are in *File > Preferences > Settings* (search \`imExplorer\`). Every API call is in the
 **Interactive Messages** output channel (**Show Log**), with secrets redacted.

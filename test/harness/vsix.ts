@@ -90,6 +90,7 @@ export async function checkArchive(vsix: string): Promise<{ results: CheckResult
   check('holds only the allowlisted files', unexpected.length === 0, unexpected.length ? `unexpected: ${unexpected.join(', ')}` : `${names.length} files`);
   for (const required of [
     'extension/package.json',
+    'extension/package.nls.json',
     'extension/dist/extension.js',
     'extension/dist/popCore.js',
     'extension/readme.md',

@@ -8,6 +8,7 @@ import { pagerFor } from '../../api/requests';
 import type { Message } from '../../api/types';
 import { UserInputError } from '../../errors';
 import { messagesDocument } from '../../model/messages';
+import { liveDetails } from '../live/liveDetails';
 import { targetNode, type Command } from '../registry';
 
 /** Messages read for the document: four pages of 50. */
@@ -16,7 +17,8 @@ const MAX_MESSAGES = 200;
 export const showDetails: Command = {
   id: 'showDetails',
   async run(services, node): Promise<unknown> {
-    const target = await targetNode(services, node, { kinds: ['group', 'member'], noun: l10n.t('a group or member') });
+    const target = await targetNode(services, node, { kinds: ['group', 'member', 'liveApp', 'liveGroup'], noun: l10n.t('a group or member') });
+    if (target.kind === 'liveApp' || target.kind === 'liveGroup') return liveDetails(services, target);
     const { client } = services.session;
     const detail = await vscode.window.withProgress({ location: { viewId: 'imExplorer.apps' }, title: l10n.t('Reading details…') }, async () => {
       if (target.kind === 'group') {

@@ -9,7 +9,8 @@ import type { Services } from '../../services';
 import { segment } from '../../tree/node';
 import { type Command } from '../registry';
 import { addUserToApp } from '../view/configured';
-import { appNodes, chooseAppId, revealNode } from './apps';
+import { findLiveGroup, type FindLiveGroupOutcome } from '../live/findLiveGroup';
+import { appNodes, chooseApp, revealNode } from './apps';
 
 export interface FindGroupOutcome {
   group: GetMessageGroupResult;
@@ -43,9 +44,11 @@ async function revealGroup(services: Services, appId: string, group: GetMessageG
 }
 
 /** Find Group's prompts and lookup; `prefilled` fills the GroupId box (Find in Explorer passes the selected text). */
-export async function findGroupFlow(services: Services, prefilled?: string): Promise<FindGroupOutcome> {
+export async function findGroupFlow(services: Services, prefilled?: string): Promise<FindGroupOutcome | FindLiveGroupOutcome> {
   const { session, input } = services;
-  const appId = await chooseAppId(services, l10n.t('Find group: app'));
+  const chosen = await chooseApp(services, l10n.t('Find group: app'), true);
+  if (typeof chosen !== 'string') return findLiveGroup(services, chosen, prefilled);
+  const appId = chosen;
   const groupId = await askId(input, 'GroupId', { title: l10n.t('Find group: GroupId'), value: prefilled });
   const response = await vscode.window.withProgress({ location: { viewId: 'imExplorer.apps' }, title: l10n.t('Finding group…') }, () =>
     session.client.getMessageGroup({ AppId: appId, GroupId: groupId }),

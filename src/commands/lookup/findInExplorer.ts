@@ -11,6 +11,7 @@ import type { Services } from '../../services';
 import type { ExplorerNode } from '../../tree/node';
 import type { Command } from '../registry';
 import { revealNode } from './apps';
+import type { FindLiveGroupOutcome } from '../live/findLiveGroup';
 import { findGroupFlow, type FindGroupOutcome } from './findGroup';
 
 export interface FindInExplorerOutcome {
@@ -18,10 +19,10 @@ export interface FindInExplorerOutcome {
   /** The tree id revealed, when the text named a loaded node. */
   revealed?: string;
   /** When it did not: what Find Group answered. */
-  findGroup?: FindGroupOutcome;
+  findGroup?: FindGroupOutcome | FindLiveGroupOutcome;
 }
 
-const KIND_ORDER = ['app', 'group', 'user', 'member'];
+const KIND_ORDER = ['app', 'liveApp', 'group', 'liveGroup', 'user', 'member', 'liveMember', 'liveMessage'];
 
 /** The selected text, or at the cursor the widest token that names a loaded node, else the word there. */
 function textToFind(services: Services, editor: vscode.TextEditor): string {

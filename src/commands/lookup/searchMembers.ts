@@ -11,6 +11,7 @@ import { idProblem, splitIds } from '../../model/ids';
 import type { Services } from '../../services';
 import type { GroupNode } from '../../tree/groupNode';
 import { segment } from '../../tree/node';
+import { searchLiveMembers, type SearchLiveMembersOutcome } from '../live/searchLiveMembers';
 import { targetNode, type Command } from '../registry';
 import { revealNode } from './apps';
 
@@ -77,8 +78,10 @@ export interface SearchMembersOutcome {
 
 export const searchMembers: Command = {
   id: 'searchMembers',
-  async run(services, node): Promise<SearchMembersOutcome | undefined> {
-    const group = await targetNode(services, node, { kinds: ['group'], noun: l10n.t('a group') });
+  async run(services, node): Promise<SearchMembersOutcome | SearchLiveMembersOutcome | undefined> {
+    const target = await targetNode(services, node, { kinds: ['group', 'liveGroup'], noun: l10n.t('a group') });
+    if (target.kind === 'liveGroup') return searchLiveMembers(services, target);
+    const group = target;
     const picked = await services.input.searchPick<MemberItem>(
       {
         title: l10n.t('Search members of {0}', group.group.GroupId),

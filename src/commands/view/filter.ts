@@ -52,7 +52,11 @@ export const searchFurther: Command = {
   async run(services, node): Promise<SearchFurtherOutcome> {
     const activeFilter = services.tree.filter;
     if (!activeFilter) throw new UserInputError(l10n.t('Set a filter first: Search Further looks for more of what it matches.'));
-    const owner = await targetNode(services, node, { kinds: ['root', 'user', 'group'], noun: l10n.t('a filtered list with more pages'), ownerOfRow: true });
+    const owner = await targetNode(services, node, {
+      kinds: ['root', 'user', 'group', 'liveApp', 'liveGroup'],
+      noun: l10n.t('a filtered list with more pages'),
+      ownerOfRow: true,
+    });
     const list = owner.pagedChildren();
     if (!list || !listLevel(owner.id)) throw new UserInputError(l10n.t('This row has no list to search.'));
     const matching = () => countMatchesAtOrBelow(services.tree.lists, activeFilter, owner.id);

@@ -6,17 +6,18 @@ import type { LoadAllOutcome, PagedList } from '../../model/pagedList';
 import { pluralNoun } from '../../tree/format';
 import type { Services } from '../../services';
 import type { ExplorerNode } from '../../tree/node';
+import type { RootNode } from '../../tree/rootNode';
 import { targetNode, type Command } from '../registry';
 
 const LISTS = {
-  kinds: ['root', 'user', 'group'] as const,
+  kinds: ['root', 'user', 'group', 'liveApp', 'liveGroup', 'liveMessages'] as const,
   get noun() {
     return l10n.t('a user (for its groups) or a group (for its members)');
   },
   ownerOfRow: true,
 };
 
-const NOUNS: Record<string, string> = { root: 'app', user: 'group', group: 'member' };
+const NOUNS: Record<string, string> = { root: 'app', user: 'group', group: 'member', liveApp: 'group', liveGroup: 'member', liveMessages: 'message' };
 
 function listOf(owner: ExplorerNode): PagedList<unknown> {
   const list = owner.pagedChildren();
@@ -98,6 +99,13 @@ export const retry: Command = {
     if (!owner || !list || services.session.configurationProblem) {
       await services.session.reload();
       return;
+    }
+    if (owner.kind === 'root') {
+      (owner as RootNode).forgetFailedLiveApps(); // the LiveMessage app lists load again when the root is shown
+      if (list.error === undefined) {
+        services.tree.redraw(owner);
+        return;
+      }
     }
     const retrying = list.retry().catch(() => undefined); // a new failure shows as an error row again
     services.tree.redraw(owner);

@@ -26,7 +26,11 @@ describe('filtering the loaded lists', () => {
     assert.equal(listLevel('/profile/p'), 'app');
     assert.equal(listLevel('/profile/p/app/a/user/u'), 'group');
     assert.equal(listLevel('/profile/p/app/a/user/u/group/g'), 'member');
-    assert.equal(listLevel('/profile/p/app/a'), undefined);
+    // A LiveMessage app lists its groups directly; its apps are listed per data center; a Messages row is no level.
+    assert.equal(listLevel('/profile/p/app/a'), 'group');
+    assert.equal(listLevel('/profile/p/datacenter/cn-shanghai'), 'app');
+    assert.equal(listLevel('/profile/p/app/a/group/g/messages/list'), undefined);
+    assert.equal(listLevel('/profile/p/app/a/group/g/messages/list/msg/m1'), undefined);
   });
 
   it('keeps a row that matches, or that has a loaded match below it when filtering everywhere', () => {
