@@ -162,6 +162,16 @@ export function redact(text: string): string {
   return result;
 }
 
+/**
+ * Whether the server refused the credentials themselves (key, secret, token, clock), as opposed to the action:
+ * such an answer is the same for every action and family, any other one means the key authenticated.
+ */
+export function isCredentialError(error: ApiError): boolean {
+  return /^(SignatureDoesNotMatch|IncompleteSignature|InvalidAccessKeyId|Forbidden\.AccessKeyDisabled|InvalidSecurityToken|MissingSecurityToken|InvalidTimeStamp)/.test(
+    error.code,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Translation of server error codes into sentences
 

@@ -105,6 +105,22 @@ describe('credentials and profiles (real extension host)', () => {
     );
   });
 
+  it('signs in a key whose account answers only the LiveMessage family, and refuses a wrong secret there too', async () => {
+    // A new customer's account: the legacy family answers with an error that is not about the key.
+    // (What the real service answers there is not documented; any answer that is not about the key will do.)
+    emulator.setFaults({ errorRate: 1, errorCodes: ['InvalidAction.NotFound'], actions: ['ListMessageApp'] });
+    try {
+      assert.equal(await signIn(api, 'live-only'), 'live-only');
+      assert.equal(api.profiles.activeName(), 'live-only');
+      const input = new TestUserInput(signInSteps('wrong', { ...DEMO_KEY, accessKeySecret: 'wrong-secret-0123456789abcdefgh' }));
+      assert.equal(await withInput(api, input, () => vscode.commands.executeCommand('imExplorer.signIn')), undefined);
+      assert.equal(await api.context.secrets.get(SECRET_KEY + 'wrong'), undefined, 'a refused key is not stored');
+      assert.ok(input.messages.some((message) => message.severity === 'warning' && /secret is wrong/.test(message.message)));
+    } finally {
+      emulator.setFaults({});
+    }
+  });
+
   it('switches profile and the tree really switches with it', async () => {
     await signIn(api, 'demo');
     await signIn(api, 'sts', STS_KEY);

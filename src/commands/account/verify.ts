@@ -2,7 +2,7 @@
 import vscode = require('vscode');
 import { l10n } from 'vscode';
 import { InteractiveMessagesClient } from '../../api/client';
-import { ApiError, ClientErrorCode } from '../../api/errors';
+import { ApiError, ClientErrorCode, isCredentialError } from '../../api/errors';
 import { validateProfileName } from '../../credentials/profiles';
 import type { AccessKeyCredential } from '../../credentials/sources';
 import { describeError, UserInputError } from '../../errors';
@@ -25,15 +25,25 @@ async function verify(services: Services, credential: AccessKeyCredential): Prom
     async (_progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
+      const signal = controller.signal;
       try {
-        await client.listMessageApp({ PageNum: 1, PageSize: 1 }, { signal: controller.signal });
+        await client.listMessageApp({ PageNum: 1, PageSize: 1 }, { signal });
         return undefined;
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'Forbidden.RAM') {
+      } catch (legacy) {
+        if (!(legacy instanceof ApiError) || legacy.status === undefined || isCredentialError(legacy)) throw legacy;
+        // The key authenticated; the legacy family is closed to new customers, whose accounts have only the
+        // LiveMessage family: a key that lists those apps works.
+        try {
+          await client.listLiveMessageApps({ SortType: 2, DataCenter: 'cn-shanghai' }, { signal });
+          return undefined;
+        } catch (live) {
+          if (live instanceof ApiError && isCredentialError(live)) throw live;
+        }
+        if (legacy.code === 'Forbidden.RAM') {
           // Authentication passed; only listing apps is not allowed.
           return l10n.t('This AccessKey may not list apps (live:ListMessageApp): add apps by AppId with "Add App…".');
         }
-        throw error;
+        throw legacy;
       }
     },
   );

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ApiError, ClientErrorCode, errorFromServerBody, toApiError } from '../../../src/api/errors';
+import { ApiError, ClientErrorCode, errorFromServerBody, isCredentialError, toApiError } from '../../../src/api/errors';
 
 const context = { action: 'ListMessageGroupUser', endpoint: 'https://live.aliyuncs.com', timeoutMs: 5000 };
 
@@ -60,6 +60,29 @@ describe('errors: ApiError from server codes', () => {
     const error = errorFromServerBody({ Code: 'Throttling.User', Message: 'slow down' }, undefined, 'ListMessageApp');
     assert.equal(error.retryable, true);
     assert.equal(error.status, undefined);
+  });
+});
+
+describe('errors: refusals of the credentials themselves', () => {
+  const of = (code: string) => isCredentialError(errorFromServerBody({ Code: code, Message: 'm', RequestId: 'r' }, 400, 'ListMessageApp'));
+
+  it('the key, secret, token and clock: the same answer for every action, so a sign-in check can trust it', () => {
+    for (const code of [
+      'SignatureDoesNotMatch',
+      'InvalidAccessKeyId.NotFound',
+      'Forbidden.AccessKeyDisabled',
+      'InvalidSecurityToken.Expired',
+      'MissingSecurityToken',
+      'InvalidTimeStamp.Expired',
+    ]) {
+      assert.equal(of(code), true, code);
+    }
+  });
+
+  it('a refused action or a server failure is not about the key', () => {
+    for (const code of ['Forbidden.RAM', 'NoAuth', 'InvalidAction.NotFound', 'InternalError', 'Throttling.User', 'ResourceNotExist']) {
+      assert.equal(of(code), false, code);
+    }
   });
 });
 
