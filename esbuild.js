@@ -1,5 +1,5 @@
-// Builds the extension (dist/extension.js, loaded at activation; dist/popCore.js, the API client library, loaded
-// on the first request) and the emulator CLI (dist/emulator.js).
+// Builds the extension (dist/extension.js, loaded at activation, and the lazy chunks beside it: see LAZY_CHUNKS)
+// and the emulator CLI (dist/emulator.js).
 // Flags: --production (minify, no sourcemap comments in the bundle), --watch (rebuild on change).
 const esbuild = require('esbuild');
 
@@ -17,17 +17,28 @@ const common = {
   logLevel: 'warning',
 };
 
-/** pop-core and what it pulls in are a third of the bundle and needed only once a request is sent. */
-const popCoreChunk = {
-  name: 'pop-core-chunk',
+/**
+ * Libraries needed only once a request is sent, a credentials file read or an export written, each in its own file
+ * beside the bundle and required on first use (pop-core and its dependencies alone are a third of the code).
+ */
+const LAZY_CHUNKS = {
+  '@alicloud/pop-core/lib/rpc': 'popCore.js',
+  'exponential-backoff': 'backoff.js',
+  ini: 'ini.js',
+  'csv-stringify/sync': 'csv.js',
+};
+
+const lazyChunks = {
+  name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /^@alicloud\/pop-core\/lib\/rpc$/ }, () => ({ path: './popCore.js', external: true }));
+    const names = Object.keys(LAZY_CHUNKS).map((name) => name.replace(/[/.-]/g, (c) => `\\${c}`));
+    build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: `./${LAZY_CHUNKS[args.path]}`, external: true }));
   },
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [popCoreChunk] },
-  { ...common, entryPoints: [require.resolve('@alicloud/pop-core/lib/rpc')], outfile: 'dist/popCore.js' },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyChunks] },
+  ...Object.entries(LAZY_CHUNKS).map(([name, file]) => ({ ...common, entryPoints: [require.resolve(name)], outfile: `dist/${file}` })),
   { ...common, entryPoints: ['src/emulator/cli.ts'], outfile: 'dist/emulator.js', minify: false },
 ];
 

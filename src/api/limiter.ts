@@ -1,5 +1,5 @@
 // Client-side rate limits, one per AccessKey, endpoint and action, and retries with exponential backoff for read calls.
-import { backOff } from 'exponential-backoff';
+import type * as ExponentialBackoff from 'exponential-backoff';
 import { ApiError, cancelledError } from './errors';
 
 const WINDOW_MS = 1000;
@@ -173,6 +173,8 @@ export function withRetries<T>(attempt: (attemptNumber: number) => Promise<T>, o
   const { policy, kind, action, signal } = options;
   if (signal?.aborted) return Promise.reject(cancelledError(action));
   let attemptNumber = 0;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, from its own file (esbuild.js: lazy chunks), to keep activation cheap
+  const { backOff } = require('exponential-backoff') as typeof ExponentialBackoff;
   const run = backOff(
     () => {
       if (signal?.aborted) return Promise.reject(cancelledError(action));

@@ -5,7 +5,7 @@ import * as l10n from '@vscode/l10n';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as ini from 'ini';
+import type * as Ini from 'ini';
 
 export interface AccessKeyCredential {
   accessKeyId: string;
@@ -116,6 +116,8 @@ const CREDENTIALS_FILE_TYPES: Record<string, { token: boolean }> = {
 /** Sections of the Alibaba Cloud credentials file (INI): types access_key and sts are usable. */
 export async function readCredentialsFile(file = defaultCredentialsFilePath()): Promise<ImportCandidate[]> {
   const text = await readSourceFile(file);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, from its own file (esbuild.js: lazy chunks), to keep activation cheap
+  const ini = require('ini') as typeof Ini;
   const sections = ini.parse(text);
   const candidates: ImportCandidate[] = [];
   for (const [name, section] of Object.entries(sections)) {

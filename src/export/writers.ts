@@ -1,5 +1,5 @@
 // Writers turn pages of items into chunks of file text: CSV (RFC 4180, by csv-stringify) or a JSON array.
-import { stringify } from 'csv-stringify/sync';
+import type * as CsvStringify from 'csv-stringify/sync';
 import type { ExportFormat } from './fileName';
 import { cellText, type RowShape } from './rows';
 
@@ -22,6 +22,8 @@ export interface WriterOptions {
 export function csvWriter<Item>(shape: RowShape<Item>, options: WriterOptions = {}): ExportWriter<Item> {
   // csv-stringify quotes a field holding its record delimiter (CRLF), not one holding a bare CR or LF: RFC 4180
   // wants those quoted too. Leading and trailing spaces are quoted so that they survive a spreadsheet.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, from its own file (esbuild.js: lazy chunks), to keep activation cheap
+  const { stringify } = require('csv-stringify/sync') as typeof CsvStringify;
   const csv = (rows: string[][]) => stringify(rows, { record_delimiter: 'windows', quoted_match: /^\s|\s$|[\r\n]/ });
   return {
     header: () => (options.bom ? UTF8_BOM : '') + csv([shape.columns.map(cellText)]),
