@@ -1,9 +1,13 @@
 // How numbers and times are written for the display language (vscode.env.language, set once at activation).
 // Plain Node, so the model and the API layer can format too; ids and API values are never passed through here.
 
-let numberFormat = new Intl.NumberFormat('en');
-let minuteFormat = dateTimeFormat('en', false);
-let secondFormat = dateTimeFormat('en', true);
+let locale = 'en';
+// Built on first use: creating Intl formatters costs milliseconds (locale data), too much for activation.
+let formats: { number: Intl.NumberFormat; minute: Intl.DateTimeFormat; second: Intl.DateTimeFormat } | undefined;
+
+function currentFormats(): NonNullable<typeof formats> {
+  return (formats ??= { number: new Intl.NumberFormat(locale), minute: dateTimeFormat(locale, false), second: dateTimeFormat(locale, true) });
+}
 
 function dateTimeFormat(locale: string, seconds: boolean): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(locale, {
@@ -19,24 +23,24 @@ function dateTimeFormat(locale: string, seconds: boolean): Intl.DateTimeFormat {
 
 /** The language tag the formats follow, e.g. "zh-CN"; an unknown or malformed tag falls back to English. */
 export function setDisplayLocale(language: string): string {
-  let locale = 'en';
+  let canonical = 'en';
   try {
-    locale = Intl.getCanonicalLocales(language)[0] ?? 'en';
+    canonical = Intl.getCanonicalLocales(language)[0] ?? 'en';
   } catch {
     // a malformed tag: keep English
   }
-  numberFormat = new Intl.NumberFormat(locale);
-  minuteFormat = dateTimeFormat(locale, false);
-  secondFormat = dateTimeFormat(locale, true);
+  locale = canonical;
+  formats = undefined;
   return locale;
 }
 
 /** 12345 as "12,345" in English. */
 export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+  return currentFormats().number.format(value);
 }
 
 /** A time in the local time zone, to the minute (or to the second). */
 export function formatTime(date: Date, withSeconds = false): string {
-  return (withSeconds ? secondFormat : minuteFormat).format(date);
+  const { minute, second } = currentFormats();
+  return (withSeconds ? second : minute).format(date);
 }
