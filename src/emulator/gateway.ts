@@ -1,7 +1,7 @@
 // The request pipeline, in the order a real API gateway checks things:
 // common parameters -> AccessKey -> STS token -> signature -> nonce replay -> action -> RAM -> QPS limit
 // -> injected faults -> action parameters -> data. No I/O here: server.ts sends what this decides.
-import { isLiveMessageAction, type ActionName } from '../api/types';
+import { ACTION_INFO, isLiveMessageAction, type ActionName } from '../api/types';
 import { runAction } from './actions';
 import type { Dataset } from './dataset';
 import { runLiveMessageAction } from './liveActions';
@@ -239,6 +239,9 @@ export class Gateway {
       throw new ApiFailure('Throttling.User');
     }
     stats.accepted();
+    if (key.families && !key.families.includes(ACTION_INFO[action].family)) {
+      return this.nothingInThisFamily(action, requestId);
+    }
 
     const fault = faults.decide(action);
     switch (fault.kind) {
@@ -259,6 +262,18 @@ export class Gateway {
       return { ...answer, status: 200, code: 'fault.malformedJson', body: answer.body.slice(0, Math.floor(answer.body.length / 2)) };
     }
     return answer;
+  }
+
+  /** An account without apps of the action's family: an empty app list, and no app for anything else. */
+  private nothingInThisFamily(action: ActionName, requestId: string): Answer {
+    if (action === 'ListMessageApp' || action === 'ListLiveMessageApps') {
+      const result = action === 'ListMessageApp' ? { Result: { AppList: [], HasMore: false, Total: 0 } } : { HasMore: false, AppList: [] };
+      return { kind: 'json', status: 200, body: JSON.stringify({ RequestId: requestId, ...result }), requestId, code: 'OK' };
+    }
+    const failure = isLiveMessageAction(action)
+      ? new ApiFailure('ResourceNotExist', 'The specified app does not exist.')
+      : new ApiFailure('InvalidAppId.NotFound', 'The specified AppId does not exist.');
+    return this.errorAnswer(requestId, failure);
   }
 
   private success(action: ActionName, params: ReadonlyMap<string, string>, requestId: string): Answer {

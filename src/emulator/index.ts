@@ -2,7 +2,7 @@
 import { startServer, type EmulatorOptions, type RunningEmulator } from './server';
 
 export type { EmulatorOptions, RunningEmulator } from './server';
-export { DEMO_KEY, STS_KEY, RESTRICTED_KEY, DISABLED_KEY } from './keys';
+export { DEMO_KEY, STS_KEY, RESTRICTED_KEY, DISABLED_KEY, LEGACY_ONLY_KEY, LIVE_ONLY_KEY } from './keys';
 export type { EmulatorKey } from './keys';
 export type { FaultOptions } from './faults';
 export type { EmulatorStats } from './stats';

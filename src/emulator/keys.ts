@@ -1,6 +1,8 @@
 // The AccessKeys the emulator knows. Fixed values (documented in README.md) so a demo or an
 // out-of-process test can be configured without asking the emulator.
 
+import type { Family } from '../api/types';
+
 export interface EmulatorKey {
   accessKeyId: string;
   accessKeySecret: string;
@@ -12,6 +14,11 @@ export interface EmulatorKey {
   deniedActions?: string[];
   /** The (correct) SecurityToken is past its expiry: InvalidSecurityToken.Expired. */
   tokenExpired?: boolean;
+  /**
+   * The API families the key's account has (default both). Another family's app list is empty, and its other
+   * actions do not find the app: the account has nothing there.
+   */
+  families?: readonly Family[];
 }
 
 /** Plain AccessKey, every action allowed. */
@@ -42,4 +49,18 @@ export const DISABLED_KEY: EmulatorKey = Object.freeze({
   disabled: true,
 });
 
-export const DEFAULT_KEYS: readonly EmulatorKey[] = [DEMO_KEY, STS_KEY, RESTRICTED_KEY, DISABLED_KEY];
+/** An account of a long-standing customer that has only the legacy family's apps. */
+export const LEGACY_ONLY_KEY: EmulatorKey = Object.freeze({
+  accessKeyId: 'LTAI5tEmuOld4Pq7Ws1Ex3Ry',
+  accessKeySecret: 'emuOldSecret00kT6nB9vC2xM5hJ8q',
+  families: Object.freeze(['legacy']) as Family[],
+});
+
+/** A new customer's account: only the LiveMessage family. */
+export const LIVE_ONLY_KEY: EmulatorKey = Object.freeze({
+  accessKeyId: 'LTAI5tEmuNew8Zu3Ka6Dg9Lc',
+  accessKeySecret: 'emuNewSecret00pR4mV7wD1sF8yG3k',
+  families: Object.freeze(['livemessage']) as Family[],
+});
+
+export const DEFAULT_KEYS: readonly EmulatorKey[] = [DEMO_KEY, STS_KEY, RESTRICTED_KEY, DISABLED_KEY, LEGACY_ONLY_KEY, LIVE_ONLY_KEY];

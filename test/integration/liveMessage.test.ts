@@ -4,7 +4,7 @@
 // that leaves the other.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { RESTRICTED_KEY, type RunningEmulator } from '../../src/emulator';
+import { LEGACY_ONLY_KEY, LIVE_ONLY_KEY, RESTRICTED_KEY, type RunningEmulator } from '../../src/emulator';
 import type { ExplorerApi } from '../../src/extension';
 import type { LoadAllOutcome } from '../../src/model/pagedList';
 import { escapeMarkdown } from '../../src/tree/format';
@@ -252,5 +252,23 @@ describe('one family denied leaves the other (real extension host)', () => {
     const root = await children(api);
     assert.ok(root.some((node) => isMessage(node) && /live:ListMessageApp\)/.test(labelOf(node))));
     assert.equal(root.filter(isLiveApp).length, emulator.liveMessage.apps.length);
+  });
+
+  it('a family the account does not use shows nothing, not an error row: an old account (legacy only), a new one (LiveMessage only)', async () => {
+    emulator = await signedInWorld(api);
+    await signIn(api, 'old-customer', LEGACY_ONLY_KEY);
+    const old = await children(api);
+    assert.ok(
+      old.some((node) => isApp(node) && node.appId === emulator.dataset.fixtures.appId),
+      'the legacy apps',
+    );
+    assert.ok(!old.some(isLiveApp), 'no LiveMessage app');
+    assert.deepEqual(old.filter(isMessage).map(labelOf), [], 'no warning or error row');
+
+    await signIn(api, 'new-customer', LIVE_ONLY_KEY);
+    const fresh = await children(api);
+    assert.equal(fresh.filter(isLiveApp).length, emulator.liveMessage.apps.length, 'the LiveMessage apps');
+    assert.ok(!fresh.some(isApp), 'no legacy app');
+    assert.deepEqual(fresh.filter(isMessage).map(labelOf), [], 'no warning or error row');
   });
 });

@@ -1,7 +1,7 @@
 // The emulator's LiveMessage* family, through raw signed HTTP: exact spellings, ranges, tokens, data centers,
 // super and deleted groups, messages, band state, online check, per-action throttling, faults.
 import * as assert from 'node:assert/strict';
-import { DEMO_KEY, startEmulator, type LiveMessageFixtures, type RunningEmulator } from '../../../src/emulator';
+import { DEMO_KEY, LEGACY_ONLY_KEY, LIVE_ONLY_KEY, startEmulator, type LiveMessageFixtures, type RunningEmulator } from '../../../src/emulator';
 import { LiveMessageDataset } from '../../../src/emulator/liveDataset';
 import { assertError, send, type Reply } from './rawApi';
 
@@ -71,6 +71,26 @@ describe('emulator: LiveMessage family', () => {
   it('the families do not mix: a legacy action does not know a LiveMessage app, nor the reverse', async () => {
     assertError(await call('GetMessageApp', { AppId: f.appId }), 400, 'InvalidAppId.NotFound');
     assertError(await call('DescribeLiveMessageApp', { AppId: emulator.dataset.fixtures.appId }), 404, 'ResourceNotExist');
+  });
+
+  it('an account has only the families it has: the other one lists no app and finds none', async () => {
+    const as = (key: typeof DEMO_KEY, action: string, params: Record<string, string | number>) => {
+      now += 1000;
+      return send(emulator.url, { action, params, now, key, method: 'POST' });
+    };
+    const oldCustomer = await as(LEGACY_ONLY_KEY, 'ListLiveMessageApps', { SortType: 1 });
+    assertFlat(oldCustomer, ['HasMore', 'AppList']);
+    assert.deepEqual(oldCustomer.json.AppList, []);
+    assertError(await as(LEGACY_ONLY_KEY, 'DescribeLiveMessageApp', { AppId: f.appId }), 404, 'ResourceNotExist');
+    const legacyApps = await as(LEGACY_ONLY_KEY, 'ListMessageApp', { PageNum: 1, PageSize: 50 });
+    assert.equal(legacyApps.json.Result.AppList.length, emulator.dataset.apps.length);
+
+    const newCustomer = await as(LIVE_ONLY_KEY, 'ListMessageApp', { PageNum: 1, PageSize: 50 });
+    assert.equal(newCustomer.status, 200, newCustomer.text);
+    assert.deepEqual(newCustomer.json.Result, { AppList: [], HasMore: false, Total: 0 });
+    assertError(await as(LIVE_ONLY_KEY, 'GetMessageApp', { AppId: emulator.dataset.fixtures.appId }), 400, 'InvalidAppId.NotFound');
+    const liveApps = await as(LIVE_ONLY_KEY, 'ListLiveMessageApps', { SortType: 1, DataCenter: 'cn-shanghai' });
+    assert.ok(liveApps.json.AppList.length > 0, 'the LiveMessage apps are there');
   });
 
   it('ListLiveMessageGroups: Hasmore, NextpageToken a string and absent on the last page; the walk is stable and complete; GroupStatus filters deleted groups', async () => {
