@@ -10,7 +10,7 @@ import type { UserNode } from '../../src/tree/userNode';
 import type { FindGroupOutcome } from '../../src/commands/lookup/findGroup';
 import type { FindMemberOutcome } from '../../src/commands/lookup/findMember';
 import type { SearchMembersOutcome } from '../../src/commands/lookup/searchMembers';
-import { assertNoSecrets, children, configure, explorer, isApp, isGroup, isMember, reset, runWithInput, signedInWorld } from './helpers';
+import { assertNoSecrets, children, configure, explorer, isApp, isGroup, isMember, reset, runWithInput, selectionWhen, signedInWorld } from './helpers';
 import { picked, searched, type Step, TestUserInput, typed, withInput } from './testInput';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -94,7 +94,8 @@ describe('commands (real extension host)', () => {
     const { result } = await runWithInput<FindGroupOutcome>(api, 'imExplorer.findGroup', findGroupSteps(demoAppLabel(), fixtures.pagedGroupId));
     assert.equal(result?.group.GroupId, fixtures.pagedGroupId);
     assert.ok(result?.revealedAt?.endsWith(`/group/${encodeURIComponent(fixtures.pagedGroupId)}`));
-    assert.equal((api.treeView.selection[0] as GroupNode).group.GroupId, fixtures.pagedGroupId);
+    const selected = await selectionWhen(api, (node) => node.kind === 'group' && (node as GroupNode).group.GroupId === fixtures.pagedGroupId);
+    assert.equal((selected as GroupNode | undefined)?.group.GroupId, fixtures.pagedGroupId);
   });
 
   it('reveals a group under the configured user who lists it when its creator is not configured, loading pages as needed', async () => {
@@ -115,7 +116,7 @@ describe('commands (real extension host)', () => {
       const { result } = await runWithInput<FindGroupOutcome>(api, 'imExplorer.findGroup', findGroupSteps(demoAppLabel(), target.GroupId));
       const expected = `/user/${encodeURIComponent(fixtures.manyGroupsUserId)}/group/${encodeURIComponent(target.GroupId)}`;
       assert.ok(result?.revealedAt?.endsWith(expected), `revealed at ${result?.revealedAt}`);
-      assert.ok(api.treeView.selection[0]?.id.endsWith(expected), 'selected in the view');
+      assert.ok((await selectionWhen(api, (node) => node.id.endsWith(expected)))?.id.endsWith(expected), 'selected in the view');
     } finally {
       await configure(api, { users: { [fixtures.appId]: [fixtures.userId] }, pageSize: 50 });
     }
@@ -167,7 +168,8 @@ describe('commands (real extension host)', () => {
   it('goes to an app', async () => {
     const { result } = await runWithInput(api, 'imExplorer.goToApp', [picked(/Go to app/, demoAppLabel())]);
     assert.equal(result, fixtures.appId);
-    assert.equal((api.treeView.selection[0] as AppNode).appId, fixtures.appId);
+    const selected = await selectionWhen(api, (node) => node.kind === 'app' && (node as AppNode).appId === fixtures.appId);
+    assert.equal((selected as AppNode | undefined)?.appId, fixtures.appId);
   });
 
   it('refuses invalid ids before any request is made, with a warning that says why', async () => {
@@ -226,7 +228,7 @@ describe('commands (real extension host)', () => {
       fixtures.userId,
       other.member.UserId,
     ]);
-    assert.equal(api.treeView.selection[0]?.id, id);
+    assert.equal((await selectionWhen(api, (node) => node.id === id))?.id, id);
     const user = await api.tree.findNode(id);
     assert.ok(user);
     await children(api, user);
@@ -246,7 +248,8 @@ describe('commands (real extension host)', () => {
     assert.deepEqual(result, { userId: wanted, revealed: true });
     assert.deepEqual(input.searchResults, [[wanted]], 'only real members are offered');
     assert.equal(emulator.stats().byAction.ListMessageGroupUserById, 1, 'both ids in one call');
-    assert.equal(api.treeView.selection[0]?.id, `${small.id}/member/${encodeURIComponent(wanted)}`);
+    const wantedRow = `${small.id}/member/${encodeURIComponent(wanted)}`;
+    assert.equal((await selectionWhen(api, (node) => node.id === wantedRow))?.id, wantedRow);
   });
 
   it('Search Members pages through the group for part of a UserId and reveals a far member, loading the pages between', async () => {
@@ -270,7 +273,8 @@ describe('commands (real extension host)', () => {
     );
     assert.deepEqual(result, { userId: far, revealed: true });
     assert.ok(thousand.pagedChildren().items.length >= 600, 'the pages in between were loaded to reveal it');
-    assert.equal(api.treeView.selection[0]?.id, `${thousand.id}/member/${encodeURIComponent(far)}`);
+    const member = `${thousand.id}/member/${encodeURIComponent(far)}`;
+    assert.equal((await selectionWhen(api, (node) => node.id === member))?.id, member);
   });
 
   it('Search Members: Escape changes nothing', async () => {

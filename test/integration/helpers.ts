@@ -147,3 +147,17 @@ export const isMember = kindGuard('member');
 export const isLoadMore = kindGuard('loadMore');
 export const isMessage = kindGuard('message');
 export const isRange = kindGuard('range');
+
+/**
+ * The view's selection once it holds a node matching `expected`, or as it is after `timeoutMs`: the workbench reports
+ * a selection made by reveal back to the extension host asynchronously, sometimes after reveal has resolved.
+ */
+export async function selectionWhen(api: ExplorerApi, expected: (node: ExplorerNode) => boolean, timeoutMs = 5000): Promise<ExplorerNode | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const selected = api.treeView.selection[0];
+    if (selected && expected(selected)) return selected;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return api.treeView.selection[0];
+}

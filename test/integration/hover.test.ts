@@ -8,7 +8,21 @@ import type { ExplorerApi } from '../../src/extension';
 import type { AppNode } from '../../src/tree/appNode';
 import type { GroupNode } from '../../src/tree/groupNode';
 import type { MemberNode } from '../../src/tree/memberNode';
-import { assertNoSecrets, children, configure, explorer, isApp, isGroup, isMember, isUser, reset, runWithInput, signedInWorld, signIn } from './helpers';
+import {
+  assertNoSecrets,
+  children,
+  configure,
+  explorer,
+  isApp,
+  isGroup,
+  isMember,
+  isUser,
+  reset,
+  runWithInput,
+  selectionWhen,
+  signedInWorld,
+  signIn,
+} from './helpers';
 import { picked, typed } from './testInput';
 
 const LINKED = ['imExplorer.revealInExplorer', 'imExplorer.copyAsCode', 'imExplorer.openJson'];
@@ -93,7 +107,7 @@ describe('ids in code: hover and Find in Explorer (real extension host)', () => 
     assert.ok(shown.value.includes(`Member ${md(userId)}`) && shown.value.includes('JoinTime'), shown.value);
     assert.ok(shown.value.includes(link('imExplorer.revealInExplorer', member.id)));
     assert.equal(await vscode.commands.executeCommand('imExplorer.revealInExplorer', member.id), member.id);
-    assert.equal(api.treeView.selection[0]?.id, member.id);
+    assert.equal((await selectionWhen(api, (node) => node.id === member.id))?.id, member.id);
     const uri = (await vscode.commands.executeCommand('imExplorer.openJson', small.id)) as vscode.Uri;
     assert.deepEqual(JSON.parse((await vscode.workspace.openTextDocument(uri)).getText()), small.group);
   });
@@ -136,12 +150,12 @@ describe('ids in code: hover and Find in Explorer (real extension host)', () => 
     editor.selection = new vscode.Selection(document.positionAt(start), document.positionAt(start + fixtures.smallGroupId.length));
     const { result } = await runWithInput<FindInExplorerOutcome>(api, 'imExplorer.findInExplorer', []);
     assert.deepEqual(result, { text: fixtures.smallGroupId, revealed: small.id });
-    assert.equal(api.treeView.selection[0]?.id, small.id);
+    assert.equal((await selectionWhen(api, (node) => node.id === small.id))?.id, small.id);
     const cursor = document.positionAt(document.getText().indexOf(member.member.UserId) + 2);
     editor.selection = new vscode.Selection(cursor, cursor);
     const atCursor = await runWithInput<FindInExplorerOutcome>(api, 'imExplorer.findInExplorer', []);
     assert.equal(atCursor.result?.revealed, member.id);
-    assert.equal(api.treeView.selection[0]?.id, member.id);
+    assert.equal((await selectionWhen(api, (node) => node.id === member.id))?.id, member.id);
   });
 
   it('Find in Explorer hands an id it has not loaded, unicode too, to Find Group with the text filled in', async () => {

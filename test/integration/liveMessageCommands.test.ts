@@ -16,7 +16,7 @@ import type { LiveAppNode } from '../../src/tree/liveAppNode';
 import type { LiveGroupDetail, LiveGroupNode } from '../../src/tree/liveGroupNode';
 import type { LiveMemberNode } from '../../src/tree/liveMemberNode';
 import type { ExplorerNode } from '../../src/tree/node';
-import { assertNoSecrets, children, configure, explorer, labelOf, reset, runWithInput, signedInWorld } from './helpers';
+import { assertNoSecrets, children, configure, explorer, labelOf, reset, runWithInput, selectionWhen, signedInWorld } from './helpers';
 import { picked, savedAs, searched, typed } from './testInput';
 
 const isLiveApp = (node: ExplorerNode | undefined): node is LiveAppNode => node?.kind === 'liveApp';
@@ -142,7 +142,8 @@ describe('commands on LiveMessage rows (real extension host)', () => {
     ]);
     assert.equal(result?.group.GroupId, last.GroupId);
     assert.ok(result?.revealedAt?.endsWith(`/group/${encodeURIComponent(last.GroupId)}`));
-    assert.equal((api.treeView.selection[0] as LiveGroupNode).group.GroupId, last.GroupId);
+    const selected = await selectionWhen(api, (node) => node.kind === 'liveGroup' && (node as LiveGroupNode).group.GroupId === last.GroupId);
+    assert.equal((selected as LiveGroupNode | undefined)?.group.GroupId, last.GroupId);
   });
 
   it('Search Members finds members of a LiveMessage group by part of their UserId, through its pages', async () => {

@@ -26,6 +26,7 @@ import {
   labelOf,
   reset,
   runWithInput,
+  selectionWhen,
   signedInWorld,
   visibleText,
 } from './helpers';
@@ -182,7 +183,7 @@ describe('explorer tree (real extension host)', () => {
     const parent = api.tree.getParent(found);
     assert.ok(isRange(parent) && parent.start === 73_000, 'the member is shown under its range');
     await api.treeView.reveal(found, { select: true });
-    assert.equal(api.treeView.selection[0], found);
+    assert.equal(await selectionWhen(api, (node) => node === found), found);
     const filter = parseFilter(`member: ${far.UserId}`);
     assert.ok(!('problem' in filter));
     api.tree.setFilter(filter);
