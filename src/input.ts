@@ -28,7 +28,10 @@ export interface SearchPickOptions {
   placeholder: string;
 }
 
-/** Finds items for `query`, handing each batch to `found` as it arrives; stops when `signal` aborts. */
+/**
+ * Finds items for `query`, handing each batch to `found` as it arrives; stops when `signal` aborts (and may then
+ * reject: the input layer ignores whatever a search does after its signal aborted).
+ */
 export type PickSearch<T> = (query: string, found: (items: T[]) => void, signal: AbortSignal) => Promise<void>;
 
 const SEARCH_DEBOUNCE_MS = 300;

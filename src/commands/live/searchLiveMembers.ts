@@ -5,7 +5,6 @@ import vscode = require('vscode');
 import { l10n } from 'vscode';
 import { tokenPagerFor } from '../../api/requests';
 import type { LiveMessageUser } from '../../api/types';
-import { isCancellation } from '../../errors';
 import type { Services } from '../../services';
 import type { LiveGroupNode } from '../../tree/liveGroupNode';
 import { segment } from '../../tree/node';
@@ -46,13 +45,7 @@ export interface SearchLiveMembersOutcome {
 export async function searchLiveMembers(services: Services, group: LiveGroupNode): Promise<SearchLiveMembersOutcome | undefined> {
   const picked = await services.input.searchPick<MemberItem>(
     { title: l10n.t('Search members of {0}', group.group.GroupId), placeholder: l10n.t('Part of a UserId') },
-    async (query, found, signal) => {
-      try {
-        await search(services, group, query, found, signal);
-      } catch (error) {
-        if (!(signal.aborted && isCancellation(error))) throw error;
-      }
-    },
+    (query, found, signal) => search(services, group, query, found, signal),
   );
   if (!picked) return undefined;
   const id = group.id + segment('member', picked.member.UserId);

@@ -6,7 +6,6 @@ import { l10n } from 'vscode';
 import type * as vscode from 'vscode';
 import { pagerFor } from '../../api/requests';
 import type { MemberDetail } from '../../api/types';
-import { isCancellation } from '../../errors';
 import { idProblem, splitIds } from '../../model/ids';
 import type { Services } from '../../services';
 import type { GroupNode } from '../../tree/groupNode';
@@ -87,13 +86,7 @@ export const searchMembers: Command = {
         title: l10n.t('Search members of {0}', group.group.GroupId),
         placeholder: l10n.t('UserIds (comma-separated) for an exact lookup, or part of a UserId'),
       },
-      async (query, found, signal) => {
-        try {
-          await search(services, group, query, found, signal);
-        } catch (error) {
-          if (!(signal.aborted && isCancellation(error))) throw error;
-        }
-      },
+      (query, found, signal) => search(services, group, query, found, signal),
     );
     if (!picked) return undefined;
     const id = group.id + segment('member', picked.userId);
