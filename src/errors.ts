@@ -4,6 +4,7 @@
 import vscode = require('vscode');
 import { l10n } from 'vscode';
 import { ApiError, redact } from './api/errors';
+import { isCancellation as isApiCancellation } from './api/paging';
 import { CredentialSourceError } from './credentials/sources';
 import type { UserInput } from './input';
 import type { ExplorerLog } from './log';
@@ -25,7 +26,7 @@ export function describeError(error: unknown): string {
 }
 
 export function isCancellation(error: unknown): boolean {
-  return (error instanceof ApiError && error.isCancellation) || error instanceof vscode.CancellationError;
+  return isApiCancellation(error) || error instanceof vscode.CancellationError;
 }
 
 /** Errors whose message says all there is: no stack trace in the log. */
