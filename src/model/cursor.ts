@@ -31,6 +31,7 @@ export interface RestReport {
   stoppedAtPage?: number;
   error?: unknown;
   pagesFetched: number;
+  /** Pages read to check whether the list moved and to catch it up. */
   extraPages: number;
   duplicatesDropped: number;
   durationMs: number;

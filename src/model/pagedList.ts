@@ -5,7 +5,7 @@ import { ApiError } from '../api/errors';
 import { takeFresh, type LoadStatus } from '../api/loadAll';
 import type { Pager } from '../api/pager';
 import type { TokenPager } from '../api/tokenPager';
-import { cursorFor, type CursorPage, type ListCursor } from './cursor';
+import { cursorFor, type CursorPage, type ListCursor, type RestReport } from './cursor';
 
 export interface LoadAllProgress {
   (loaded: number, total: number | undefined): void;
@@ -13,17 +13,9 @@ export interface LoadAllProgress {
 
 export type LoadAllStatus = LoadStatus;
 
-export interface LoadAllOutcome {
-  status: LoadAllStatus;
+/** What a load-all did: the cursor's report, with the items now loaded instead of the last RequestId. */
+export interface LoadAllOutcome extends Omit<RestReport, 'lastRequestId'> {
   loaded: number;
-  total: number | undefined;
-  stoppedAtPage?: number;
-  error?: unknown;
-  pagesFetched: number;
-  /** Pages read to check whether the list moved and to catch it up. */
-  extraPages: number;
-  duplicatesDropped: number;
-  durationMs: number;
 }
 
 export class PagedList<Item> {
