@@ -6,8 +6,14 @@ import { l10n } from 'vscode';
 import { ApiError, redact } from './api/errors';
 import { isCancellation as isApiCancellation } from './api/paging';
 import { CredentialSourceError } from './credentials/sources';
-import type { UserInput } from './input';
 import type { ExplorerLog } from './log';
+
+export type MessageSeverity = 'info' | 'warning' | 'error';
+
+/** Where a failed command's message is shown (the input layer, src/input.ts). */
+export interface MessageSink {
+  showMessage<T extends string>(severity: MessageSeverity, message: string, ...actions: T[]): Promise<T | undefined>;
+}
 
 /** A problem the user can fix from what the message says (bad input, nothing selected); no stack in the log. */
 export class UserInputError extends Error {
@@ -54,7 +60,7 @@ export function logFailureOnce(log: ExplorerLog, context: string, error: unknown
 }
 
 /** Logs the error and shows it. Cancellations are silent; a user's mistake is a warning without "Show Log". */
-export function reportError(log: ExplorerLog, input: UserInput, context: string, error: unknown): void {
+export function reportError(log: ExplorerLog, input: MessageSink, context: string, error: unknown): void {
   if (isCancellation(error)) {
     log.info(`${context}: cancelled`);
     return;

@@ -3,10 +3,10 @@
 // scripted one (test/integration/testInput.ts) that answers from a script and fails on a prompt it did not expect.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
-import { describeError, UserInputError } from './errors';
+import { describeError, UserInputError, type MessageSeverity } from './errors';
 import { idProblem } from './model/ids';
 
-export type MessageSeverity = 'info' | 'warning' | 'error';
+export type { MessageSeverity };
 
 export interface UserInput {
   showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined>;

@@ -1,17 +1,43 @@
 // The signed-in state: the active profile, the settings, and the one API client built from them.
-// Rebuilt whenever the profile or a setting changes; the tree listens to onDidChange.
+// Read again whenever the profile or a setting changes; listeners hear of every reload, and whether what the API
+// answers may differ (another profile or key, endpoint, paging, configured apps and users): only then is the
+// client rebuilt and the tree reloaded. A setting of the hovers alone keeps everything the tree has loaded.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
 import { InteractiveMessagesClient } from './api/client';
 import type { ExplorerSettings } from './config';
 import { readSettings } from './settings';
 import { type ProfileStore, type ProfileSummary } from './credentials/profiles';
+import type { AccessKeyCredential } from './credentials/sources';
 import { describeError, UserInputError } from './errors';
 import type { ExplorerLog } from './log';
 
+export interface SessionChange {
+  /** Whether lists loaded before may now answer otherwise (the tree and any load in progress start again). */
+  readonly reloadsLists: boolean;
+}
+
+/** Everything the API's answers depend on, to tell a reload that changes them from one that does not. */
+interface ListInputs {
+  profile: string | undefined;
+  credential: AccessKeyCredential | undefined;
+  problem: string | undefined;
+  settings: ExplorerSettings;
+}
+
+function sameInputs(a: ListInputs | undefined, b: ListInputs): boolean {
+  if (!a || a.profile !== b.profile || a.problem !== b.problem) return false;
+  const [x, y] = [a.credential, b.credential];
+  if (x?.accessKeyId !== y?.accessKeyId || x?.accessKeySecret !== y?.accessKeySecret || x?.securityToken !== y?.securityToken) return false;
+  // The hovers' setting is read when a hover asks; the lists do not depend on it.
+  const withoutHovers = (settings: ExplorerSettings) => JSON.stringify({ ...settings, hoverLookUp: undefined });
+  return withoutHovers(a.settings) === withoutHovers(b.settings);
+}
+
 export class Session implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = new vscode.EventEmitter<SessionChange>();
   readonly onDidChange = this.changed.event;
+  private inputs: ListInputs | undefined;
   private current: InteractiveMessagesClient | undefined;
   private problem: string | undefined;
   private reported = new Set<string>();
@@ -90,23 +116,12 @@ export class Session implements vscode.Disposable {
       }
     }
     const profile = this.profiles.active();
-    let client: InteractiveMessagesClient | undefined;
+    let credential: AccessKeyCredential | undefined;
     let problem: string | undefined;
     if (profile) {
       try {
-        const credential = await this.profiles.credential(profile.name);
-        if (!credential) {
-          problem = l10n.t('The key of profile "{0}" is missing from secret storage. Sign in again.', profile.name);
-        } else {
-          client = new InteractiveMessagesClient({
-            ...credential,
-            endpoint: settings.endpoint,
-            timeoutMs: settings.timeoutMs,
-            callsPerSecond: settings.callsPerSecond,
-            method: 'POST',
-            onCall: (record) => this.log.request(record),
-          });
-        }
+        credential = await this.profiles.credential(profile.name);
+        if (!credential) problem = l10n.t('The key of profile "{0}" is missing from secret storage. Sign in again.', profile.name);
       } catch (error) {
         problem = describeError(error);
         this.log.error(`Profile "${profile.name}" cannot be used: ${problem}`);
@@ -115,15 +130,35 @@ export class Session implements vscode.Disposable {
     if (generation !== this.generation) {
       return; // a newer reload started while this one waited for secret storage
     }
+    const inputs: ListInputs = { profile: profile?.name, credential, problem, settings };
+    const reloadsLists = !sameInputs(this.inputs, inputs);
+    this.inputs = inputs;
+    if (reloadsLists) {
+      this.current = undefined;
+      this.problem = problem;
+      if (credential) {
+        try {
+          this.current = new InteractiveMessagesClient({
+            ...credential,
+            endpoint: settings.endpoint,
+            timeoutMs: settings.timeoutMs,
+            callsPerSecond: settings.callsPerSecond,
+            method: 'POST',
+            onCall: (record) => this.log.request(record),
+          });
+        } catch (error) {
+          this.problem = describeError(error); // an endpoint the client refuses
+          this.log.error(`Profile "${profile?.name}" cannot be used: ${this.problem}`);
+        }
+      }
+    }
     this.settings = settings;
     this.profile = profile;
-    this.current = client;
-    this.problem = problem;
     await Promise.all([
       vscode.commands.executeCommand('setContext', 'imExplorer.signedIn', profile !== undefined),
       vscode.commands.executeCommand('setContext', 'imExplorer.sortDescending', settings.sortType === 1),
     ]);
-    this.changed.fire();
+    this.changed.fire({ reloadsLists });
   }
 
   dispose(): void {

@@ -1,7 +1,6 @@
 // The end of a load of a list that moved: its newest end read again until it meets what was loaded (whoever
 // joins is the newest, so that is where the members the pass could not see are).
-import type { Page } from './pager';
-import { LAST_PAGE_NUM, takeFresh } from './paging';
+import { LAST_PAGE_NUM, takeFresh, type Page } from './paging';
 
 export interface CatchUpContext<Item> {
   keyOf(item: Item): string;

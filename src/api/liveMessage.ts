@@ -2,7 +2,7 @@
 // NextPageToken a number / NextpageToken a string, 0 = no next page) and turns its lists into sources for the
 // pagers. Callers above src/api see TokenPage (hasMore, nextToken) and never the wire names of paging.
 import type { InteractiveMessagesClient } from './client';
-import type { ListSource, Page } from './pager';
+import type { ListSource, Page } from './paging';
 import { TokenPager, type TokenListSource, type TokenPage } from './tokenPager';
 import type {
   ActionName,

@@ -10,28 +10,26 @@
 // again until it meets what was loaded.
 import { setMaxListeners } from 'node:events';
 import { catchUpHead, catchUpTail, type CatchUpContext } from './catchUp';
-import type { ListSource, Page } from './pager';
 import {
   chooseConcurrency,
   DEFAULT_MAX_CONCURRENCY,
-  delay,
   isCancellation,
-  isRetryable,
   LAST_PAGE_NUM,
+  LOAD_RETRY_BUDGET,
   stopReasonOf,
   takeFresh,
+  withPageRetries,
+  type ListSource,
   type LoadOptions,
   type LoadReport,
   type LoadStatus,
+  type Page,
+  type RetryBudget,
   type StopReason,
 } from './paging';
 
 export * from './paging';
 
-/** Times one load tries a failing page again after the client's own retries, and in all. */
-export const PAGE_RETRIES = 2;
-export const LOAD_RETRY_BUDGET = 20;
-const RETRY_DELAY_MS = 500;
 /** Extra pages one load may read to check and catch up a list that moved: a share of its pages, at least a few. */
 const EXTRA_PAGES_SHARE = 1;
 const MIN_EXTRA_PAGES = 20;
@@ -69,7 +67,7 @@ class LoadRun<Item> {
   private more = true;
   private stoppedBecause: StopReason | undefined;
   private sent = 0;
-  private retryBudget = LOAD_RETRY_BUDGET;
+  private readonly retryBudget: RetryBudget = { left: LOAD_RETRY_BUDGET };
   private extraBudget = MIN_EXTRA_PAGES;
   private lastRequestId: string | undefined;
   private readonly stats = { pagesFetched: 0, extraPages: 0, duplicatesDropped: 0, peakConcurrency: 1 };
@@ -136,17 +134,19 @@ class LoadRun<Item> {
   }
 
   private async fetch(pageNum: number, signal: AbortSignal): Promise<Read<Item>> {
-    for (let attempt = 0; ; attempt++) {
-      if (signal.aborted) throw new Cancelled();
-      const sent = ++this.sent;
-      try {
-        return { page: await this.source.fetchPage(pageNum, this.pageSize, signal), sent };
-      } catch (error) {
-        if (signal.aborted || isCancellation(error)) throw new Cancelled();
-        if (!isRetryable(error) || attempt >= PAGE_RETRIES || this.retryBudget <= 0) throw error;
-        this.retryBudget--;
-        await delay(RETRY_DELAY_MS * (attempt + 1), signal);
-      }
+    try {
+      return await withPageRetries(
+        async () => {
+          if (signal.aborted) throw new Cancelled();
+          const sent = ++this.sent;
+          return { page: await this.source.fetchPage(pageNum, this.pageSize, signal), sent };
+        },
+        signal,
+        this.retryBudget,
+      );
+    } catch (error) {
+      if (signal.aborted || isCancellation(error)) throw new Cancelled();
+      throw error;
     }
   }
 

@@ -1,34 +1,10 @@
 // Paging over any list call: page-by-page iteration, and load-all through the one engine (loadAll.ts).
 import type { InteractiveMessagesClient } from './client';
 import { cancelledError } from './errors';
-import { LAST_PAGE_NUM, loadAll, stopReasonOf, takeFresh, type StopReason } from './loadAll';
+import { LAST_PAGE_NUM, loadAll, stopReasonOf, takeFresh, type ListOrder, type ListSource, type Page, type StopReason } from './loadAll';
 import { LIMITS, type ApiResponse, type GroupMember, type Message, type MessageApp, type MessageGroup, type SortType } from './types';
 
-export { chooseConcurrency, DEFAULT_MAX_CONCURRENCY, type StopReason } from './loadAll';
-
-export interface Page<Item> {
-  pageNum: number;
-  items: Item[];
-  hasMore: boolean;
-  total?: number;
-  requestId: string;
-}
-
-/** Which end of a list ordered by time is the newest (where members who join appear), if the list is so ordered. */
-export type ListOrder = 'newest-first' | 'oldest-first';
-
-/** What the pager needs from a list call. */
-export interface ListSource<Item> {
-  fetchPage(pageNum: number, pageSize: number, signal?: AbortSignal): Promise<Page<Item>>;
-  /** Identity of an item, for dropping duplicates (people join and leave between pages, so pages shift). */
-  keyOf(item: Item): string;
-  /** The client-side rate limit the calls run under. */
-  readonly callsPerSecond: number;
-  /** Typical duration of one HTTP call, rate-limit waits excluded; undefined if not known yet. */
-  latencyMs(): number | undefined;
-  /** Set for lists ordered by time: lets a load that saw the list move catch up at its newest end. */
-  readonly order?: ListOrder;
-}
+export { chooseConcurrency, DEFAULT_MAX_CONCURRENCY, type ListOrder, type ListSource, type Page, type StopReason } from './loadAll';
 
 /** A page as `pages()` yields it: items already yielded on earlier pages are dropped. */
 export interface PagerPage<Item> extends Page<Item> {

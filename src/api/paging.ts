@@ -1,7 +1,31 @@
-// The rules every page loop shares: how many calls to keep in flight, when a list has ended, each key once.
-import type { Page } from './pager';
+// The rules every page loop shares (the load-all engine, the pagers, the token walk): what a page and a list source
+// are, how many calls to keep in flight, when a list has ended, each key once, and how a failing page is tried again.
 import { ApiError } from './errors';
 import { LIMITS } from './types';
+
+export interface Page<Item> {
+  pageNum: number;
+  items: Item[];
+  hasMore: boolean;
+  total?: number;
+  requestId: string;
+}
+
+/** Which end of a list ordered by time is the newest (where members who join appear), if the list is so ordered. */
+export type ListOrder = 'newest-first' | 'oldest-first';
+
+/** What the pager needs from a list call. */
+export interface ListSource<Item> {
+  fetchPage(pageNum: number, pageSize: number, signal?: AbortSignal): Promise<Page<Item>>;
+  /** Identity of an item, for dropping duplicates (people join and leave between pages, so pages shift). */
+  keyOf(item: Item): string;
+  /** The client-side rate limit the calls run under. */
+  readonly callsPerSecond: number;
+  /** Typical duration of one HTTP call, rate-limit waits excluded; undefined if not known yet. */
+  latencyMs(): number | undefined;
+  /** Set for lists ordered by time: lets a load that saw the list move catch up at its newest end. */
+  readonly order?: ListOrder;
+}
 
 export const DEFAULT_MAX_CONCURRENCY = 16;
 const MIN_CONCURRENCY = 2;
@@ -94,6 +118,33 @@ export function isCancellation(error: unknown): boolean {
 
 export function isRetryable(error: unknown): boolean {
   return !(error instanceof ApiError) || error.retryable;
+}
+
+/** Times one load tries a failing page again after the client's own retries, and in all. */
+export const PAGE_RETRIES = 2;
+export const LOAD_RETRY_BUDGET = 20;
+const RETRY_DELAY_MS = 500;
+
+/** What is left of a load's retries, shared by its pages. */
+export interface RetryBudget {
+  left: number;
+}
+
+/**
+ * Runs `attempt` (0, 1, …) until it resolves: a retryable failure is tried again after a growing delay, at most
+ * PAGE_RETRIES times and while the load's budget lasts. Rejects with the last failure, or at once on a cancel.
+ */
+export async function withPageRetries<T>(attempt: (index: number) => Promise<T>, signal: AbortSignal, budget: RetryBudget): Promise<T> {
+  for (let index = 0; ; index++) {
+    try {
+      return await attempt(index);
+    } catch (error) {
+      if (signal.aborted || isCancellation(error) || !isRetryable(error) || index >= PAGE_RETRIES || budget.left <= 0) throw error;
+      budget.left--;
+      await delay(RETRY_DELAY_MS * (index + 1), signal);
+      if (signal.aborted) throw error;
+    }
+  }
 }
 
 /** Resolves after `ms`, or at once when `signal` aborts. */

@@ -179,7 +179,7 @@ export type LegacyActionName = keyof LegacyActions;
 export type LiveMessageActionName = keyof LiveMessageActions;
 
 /** An app belongs to one family; the two are not interoperable. */
-export type Family = 'legacy' | 'livemessage';
+export type Family = 'legacy' | 'live';
 export type HttpMethod = 'GET' | 'POST';
 
 /** A LiveMessage response: flat, the RequestId beside the fields. */
@@ -203,19 +203,19 @@ export const ACTION_INFO: Readonly<Record<ActionName, ActionInfo>> = {
   GetMessageGroup: { family: 'legacy' },
   ListMessageGroupUserById: { family: 'legacy' },
   ListMessage: { family: 'legacy' },
-  ListLiveMessageApps: { family: 'livemessage', method: 'POST' },
-  DescribeLiveMessageApp: { family: 'livemessage', method: 'POST' },
-  ListLiveMessageGroups: { family: 'livemessage', method: 'POST' },
-  ListLiveMessageGroupByPage: { family: 'livemessage', method: 'GET' },
-  DescribeLiveMessageGroup: { family: 'livemessage', method: 'POST' },
-  ListLiveMessageGroupUsers: { family: 'livemessage', method: 'POST' },
-  ListLiveMessageGroupMessages: { family: 'livemessage', method: 'POST' },
-  DescribeLiveMessageGroupBand: { family: 'livemessage', method: 'POST' },
-  CheckLiveMessageUsersInGroup: { family: 'livemessage', method: 'POST' },
+  ListLiveMessageApps: { family: 'live', method: 'POST' },
+  DescribeLiveMessageApp: { family: 'live', method: 'POST' },
+  ListLiveMessageGroups: { family: 'live', method: 'POST' },
+  ListLiveMessageGroupByPage: { family: 'live', method: 'GET' },
+  DescribeLiveMessageGroup: { family: 'live', method: 'POST' },
+  ListLiveMessageGroupUsers: { family: 'live', method: 'POST' },
+  ListLiveMessageGroupMessages: { family: 'live', method: 'POST' },
+  DescribeLiveMessageGroupBand: { family: 'live', method: 'POST' },
+  CheckLiveMessageUsersInGroup: { family: 'live', method: 'POST' },
 };
 
 export function isLiveMessageAction(action: string): action is LiveMessageActionName {
-  return Object.prototype.hasOwnProperty.call(ACTION_INFO, action) && ACTION_INFO[action as ActionName].family === 'livemessage';
+  return Object.prototype.hasOwnProperty.call(ACTION_INFO, action) && ACTION_INFO[action as ActionName].family === 'live';
 }
 
 /** Parameter ranges shared by the client's validation and the emulator's checks. */
@@ -245,7 +245,7 @@ export const LIMITS = {
 } as const;
 
 /** The documented per-action limit of each family. */
-export const CALLS_PER_SECOND: Readonly<Record<Family, number>> = { legacy: LIMITS.callsPerSecond, livemessage: LIMITS.liveMessage.callsPerSecond };
+export const CALLS_PER_SECOND: Readonly<Record<Family, number>> = { legacy: LIMITS.callsPerSecond, live: LIMITS.liveMessage.callsPerSecond };
 
 /** ListLiveMessageGroupByPage's PageSize when none is given. */
 export const DEFAULT_GROUP_BY_PAGE_SIZE = 20;

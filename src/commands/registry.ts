@@ -1,85 +1,82 @@
-// The typed command registry: every command is one `{ id, run }` entry in commands/index.ts. Registration
-// checks ids are unique, turns whatever a caller passed into a node or nothing (commands take no other
-// arguments: any extension can call them), waits for the session, and sends every failure down the one error path.
+// The typed command registry: every command is one entry in commands/index.ts. A command that acts on a row
+// declares its target (the concepts it takes, and for a command of one family that family), and the registry
+// finds the row: the one it was run on, else the view's selection, else one the user picks among the loaded rows.
+// Registration checks ids are unique, turns whatever a caller passed into a row or nothing (commands take no
+// other arguments: any extension can call them), waits for the session, and sends every failure down the one
+// error path. A host test checks each menu of package.json against the targets declared here.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
+import type { Family } from '../api/types';
 import { reportError, UserInputError } from '../errors';
 import type { Services } from '../services';
-import type { AppNode } from '../tree/appNode';
-import type { GroupNode } from '../tree/groupNode';
-import type { LiveAppNode } from '../tree/liveAppNode';
-import type { LiveGroupNode } from '../tree/liveGroupNode';
-import type { LiveMemberNode } from '../tree/liveMemberNode';
-import type { LiveMessageRowNode, LiveMessagesNode } from '../tree/liveMessagesNode';
-import type { LoadMoreNode } from '../tree/loadMoreNode';
-import type { MemberNode } from '../tree/memberNode';
-import type { MessageNode } from '../tree/messageNode';
+import { isKind, isNode, type NodesByKind } from '../tree/concepts';
+import { tokensOf, type Modifier, type RowTokens } from '../tree/contextValues';
 import type { ExplorerNode, NodeKind } from '../tree/node';
-import type { RangeNode } from '../tree/rangeNode';
-import type { RootNode } from '../tree/rootNode';
-import type { UserNode } from '../tree/userNode';
 
 export const COMMAND_PREFIX = 'imExplorer.';
+
+/** The rows a command acts on. */
+export interface NodeTarget<K extends NodeKind = NodeKind> {
+  kinds: readonly K[];
+  /** Only rows of these families (a command one family has), for every kind or per kind. */
+  families?: readonly Family[] | Partial<Record<K, readonly Family[]>>;
+  /** Only rows with these facts (an app added by AppId). */
+  having?: readonly Modifier[];
+  /** Not rows with these facts (a deleted group has no members to search). */
+  without?: readonly Modifier[];
+  /** What to select, for messages: "an app, user, group or member". */
+  noun: () => string;
+  /** Paging commands act on the list a "Load more…" or notice row belongs to. */
+  ownerOfRow?: boolean;
+}
 
 export interface Command {
   /** Without the "imExplorer." prefix. */
   readonly id: string;
+  /** The rows it acts on, if it acts on one. */
+  readonly target?: NodeTarget;
   run(services: Services, node: ExplorerNode | undefined): unknown;
 }
 
-export interface NodesByKind {
-  root: RootNode;
-  app: AppNode;
-  user: UserNode;
-  group: GroupNode;
-  member: MemberNode;
-  range: RangeNode;
-  loadMore: LoadMoreNode;
-  message: MessageNode;
-  liveApp: LiveAppNode;
-  liveGroup: LiveGroupNode;
-  liveMember: LiveMemberNode;
-  liveMessages: LiveMessagesNode;
-  liveMessage: LiveMessageRowNode;
+/** Whether a row with these tokens is one the target takes. */
+export function accepts(target: NodeTarget, row: RowTokens): boolean {
+  if (!(target.kinds as readonly string[]).includes(row.kind)) return false;
+  const families = Array.isArray(target.families) ? target.families : (target.families as Record<string, readonly Family[]> | undefined)?.[row.kind];
+  if (families && (row.family === undefined || !families.includes(row.family))) return false;
+  if (target.having?.some((modifier) => !row.modifiers.includes(modifier))) return false;
+  return !target.without?.some((modifier) => row.modifiers.includes(modifier));
 }
 
-export function isNode(value: unknown): value is ExplorerNode {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'id' in value && 'treeItem' in value;
-}
-
-export function isKind<K extends NodeKind>(node: ExplorerNode | undefined, kinds: readonly K[]): node is NodesByKind[K] {
-  return node !== undefined && (kinds as readonly NodeKind[]).includes(node.kind);
-}
-
-export interface NodeTarget<K extends NodeKind> {
-  kinds: readonly K[];
-  /** What to select, for messages: "an app, user, group or member". */
-  noun: string;
-  /** Paging commands act on the list a "Load more…" or message row belongs to. */
-  ownerOfRow?: boolean;
+function takes<K extends NodeKind>(target: NodeTarget<K>, node: ExplorerNode | undefined): node is NodesByKind[K] {
+  return isKind(node, target.kinds) && accepts(target, tokensOf(node.kind, node.contextValue));
 }
 
 /**
- * The node a command acts on: the one it was run on, else the view's selection, else one the user picks among
- * the loaded nodes. Nothing loaded is the user's to fix: a warning says what to do.
+ * The row a command acts on: the one it was run on, else the view's selection, else one the user picks among
+ * the loaded rows. Nothing loaded is the user's to fix: a warning says what to do.
  */
 export async function targetNode<K extends NodeKind>(services: Services, given: ExplorerNode | undefined, target: NodeTarget<K>): Promise<NodesByKind[K]> {
   const adjust = (node: ExplorerNode | undefined) => (target.ownerOfRow ? node?.listOwner() : node);
   for (const candidate of [adjust(given), adjust(services.treeView.selection[0])]) {
-    if (isKind(candidate, target.kinds)) return candidate;
+    if (takes(target, candidate)) return candidate;
   }
-  const loaded = services.tree.loadedNodes((node) => isKind(node, target.kinds));
+  const loaded = services.tree.loadedNodes((node) => takes(target, node));
   if (loaded.length === 0) {
-    throw new UserInputError(l10n.t('Nothing to act on yet: expand the Interactive Messages view until it shows {0}.', target.noun));
+    throw new UserInputError(l10n.t('Nothing to act on yet: expand the Interactive Messages view until it shows {0}.', target.noun()));
   }
   const items = loaded.map((node) => {
     const item = node.treeItem();
     const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? node.id);
     return { label, description: typeof item.description === 'string' ? item.description : undefined, detail: pathOf(node), node };
   });
-  const chosen = await services.input.showQuickPick(items, { title: l10n.t('Pick {0}', target.noun), matchOnDescription: true, matchOnDetail: true });
+  const chosen = await services.input.showQuickPick(items, { title: l10n.t('Pick {0}', target.noun()), matchOnDescription: true, matchOnDetail: true });
   if (!chosen) throw new vscode.CancellationError();
   return chosen.node as NodesByKind[K];
+}
+
+/** A command on a row of `target`: the registry finds the row, then `run` acts on it. */
+export function onRow<K extends NodeKind>(id: string, target: NodeTarget<K>, run: (services: Services, node: NodesByKind[K]) => unknown): Command {
+  return { id, target: target as NodeTarget, run: async (services, given) => run(services, await targetNode(services, given, target)) };
 }
 
 /** "App › user › group" for a node, so that picks among loaded nodes can be told apart. */

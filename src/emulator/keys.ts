@@ -60,7 +60,7 @@ export const LEGACY_ONLY_KEY: EmulatorKey = Object.freeze({
 export const LIVE_ONLY_KEY: EmulatorKey = Object.freeze({
   accessKeyId: 'LTAI5tEmuNew8Zu3Ka6Dg9Lc',
   accessKeySecret: 'emuNewSecret00pR4mV7wD1sF8yG3k',
-  families: Object.freeze(['livemessage']) as Family[],
+  families: Object.freeze(['live']) as Family[],
 });
 
 export const DEFAULT_KEYS: readonly EmulatorKey[] = [DEMO_KEY, STS_KEY, RESTRICTED_KEY, DISABLED_KEY, LEGACY_ONLY_KEY, LIVE_ONLY_KEY];

@@ -1,12 +1,15 @@
-// Streams a list to a file through the load-all engine (src/api/loadAll.ts): pages fetched in parallel at the rate
-// limit and written in page order as soon as they can be; only the pages in flight are ever held. Each item is
-// written once (people join and leave between pages, so pages shift).
+// Streams a list to a file: page-number lists through the load-all engine (src/api/loadAll.ts), pages fetched in
+// parallel at the rate limit and written in page order as soon as they can be; token lists through the token walk,
+// page after page. Only the pages in flight are ever held. Each item is written once (people join and leave
+// between pages, so pages shift), and the file appears only when everything was written.
 import { cancelledError } from '../api/errors';
 import { loadAll, type LoadStatus } from '../api/loadAll';
-import type { ListSource } from '../api/pager';
-import { TokenPager, type TokenListSource } from '../api/tokenPager';
+import { Pager } from '../api/pager';
+import type { TokenPager } from '../api/tokenPager';
 import { AtomicFile } from './atomicFile';
-import type { ExportWriter } from './writers';
+import type { ExportFormat } from './fileName';
+import type { RowShape } from './rows';
+import { writerFor, type ExportWriter } from './writers';
 
 export interface ExportProgress {
   written: number;
@@ -20,9 +23,8 @@ export interface ExportOptions {
 }
 
 export interface ExportPart<Item, Row = Item> {
-  /** A page-number list (read through the load-all engine) or a token list (read page after page). */
-  source: ListSource<Item> | { tokens: TokenListSource<Item> };
-  pageSize: number;
+  /** The list, by page numbers or by tokens, as the tree's pager for it reads it. */
+  pager: Pager<Item> | TokenPager<Item>;
   /** What is written for an item (e.g. a group with the user who listed it). */
   row?: (item: Item) => Row;
 }
@@ -33,6 +35,22 @@ export interface ExportResult {
   status: 'complete' | 'changed';
   pagesFetched: number;
   durationMs: number;
+}
+
+/** What an export of a row's list writes: members or groups, the ids the file is named by, and the run. */
+export interface ExportPlan {
+  what: 'members' | 'groups';
+  ids: readonly string[];
+  run(file: string, format: ExportFormat, options: ExportOptions & { bom: boolean }): Promise<ExportResult>;
+}
+
+export function exportPlan<Item, Row>(
+  what: ExportPlan['what'],
+  ids: readonly string[],
+  parts: readonly ExportPart<Item, Row>[],
+  rows: RowShape<Row>,
+): ExportPlan {
+  return { what, ids, run: (file, format, options) => exportToFile(file, parts, writerFor(format, rows, { bom: options.bom }), options) };
 }
 
 /** Writes the items of every part, in order, each key once; the file appears only when everything was written. */
@@ -50,11 +68,12 @@ export async function exportToFile<Item, Row>(
     await file.write(writer.header());
     for (const part of parts) {
       const before = state.written;
+      const toRow = part.row ?? ((item: Item) => item as unknown as Row);
       const status = await streamPart(
-        part,
+        part.pager,
         seen,
         async (items) => {
-          await file.write(writer.page(items));
+          await file.write(writer.page(items.map(toRow)));
           state.written += items.length;
         },
         (total) => {
@@ -78,51 +97,34 @@ export async function exportToFile<Item, Row>(
   return { written: state.written, status: state.status, pagesFetched: state.pagesFetched, durationMs: performance.now() - started };
 }
 
-/** One part through the load-all engine, each new item written as its page joins (never held as a whole list). */
-async function streamPart<Item, Row>(
-  part: ExportPart<Item, Row>,
-  seen: Set<string>,
-  write: (rows: Row[]) => Promise<void>,
-  progress: (total: number | undefined) => void,
-  fetched: (count: number) => void,
-  options: ExportOptions,
-): Promise<LoadStatus> {
-  const toRow = part.row ?? ((item: Item) => item as unknown as Row);
-  if ('tokens' in part.source) return streamTokenPart(part.source.tokens, part.pageSize, seen, (items) => write(items.map(toRow)), progress, fetched, options);
-  // Members found at the head of a newest-first list after the pass are written last: the file cannot be rewound.
-  const report = await loadAll(part.source as ListSource<Item>, part.pageSize, {
-    signal: options.signal,
-    seen,
-    maxConcurrency: options.maxConcurrency,
-    onItems: (items) => write(items.map(toRow)),
-    onProgress: (_loaded, total) => progress(total),
-  });
-  fetched(report.pagesFetched + report.extraPages);
-  if (report.status === 'cancelled') throw cancelledError();
-  if (report.status === 'stopped') throw report.error;
-  return report.status;
-}
-
-/** A token list, page after page (a token names only the next page); each new item written as its page arrives. */
-async function streamTokenPart<Item>(
-  source: TokenListSource<Item>,
-  pageSize: number,
+/** One list, each new item written as its page joins (never held as a whole list). */
+async function streamPart<Item>(
+  pager: Pager<Item> | TokenPager<Item>,
   seen: Set<string>,
   write: (items: Item[]) => Promise<void>,
   progress: (total: number | undefined) => void,
   fetched: (count: number) => void,
   options: ExportOptions,
 ): Promise<LoadStatus> {
-  for await (const page of new TokenPager(source, pageSize).pages({ signal: options.signal })) {
-    fetched(1);
-    const fresh = page.items.filter((item) => {
-      const key = source.keyOf(item);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    if (fresh.length) await write(fresh);
-    progress(undefined);
+  const signal = options.signal ?? new AbortController().signal;
+  if (!(pager instanceof Pager)) {
+    // A token names only the next page: the walk reads them one after another, a failing page tried again.
+    const report = await pager.walk({ seen }).rest({ signal, onItems: write, onProgress: () => progress(undefined) });
+    fetched(report.pagesFetched);
+    if (report.status === 'cancelled') throw cancelledError();
+    if (report.status === 'stopped') throw report.error;
+    return 'complete';
   }
-  return 'complete';
+  // Members found at the head of a newest-first list after the pass are written last: the file cannot be rewound.
+  const report = await loadAll(pager.source, pager.pageSize, {
+    signal,
+    seen,
+    maxConcurrency: options.maxConcurrency,
+    onItems: (items) => write(items),
+    onProgress: (_loaded, total) => progress(total),
+  });
+  fetched(report.pagesFetched + report.extraPages);
+  if (report.status === 'cancelled') throw cancelledError();
+  if (report.status === 'stopped') throw report.error;
+  return report.status;
 }

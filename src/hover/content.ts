@@ -2,8 +2,8 @@
 // node's hierarchical id, trusted for exactly the commands they name.
 import { l10n } from 'vscode';
 import vscode = require('vscode');
-import type { GetMessageGroupResult } from '../api/types';
-import { bothTimes, escapeMarkdown, statusText, tooltip } from '../tree/format';
+import { KIND_ORDER, type GroupLookup } from '../tree/concepts';
+import { escapeMarkdown, tooltip } from '../tree/format';
 import type { ExplorerNode } from '../tree/node';
 
 export const HOVER_COMMANDS = {
@@ -14,7 +14,6 @@ export const HOVER_COMMANDS = {
 
 /** Rows described in full; further rows named by the same id are counted. */
 const MAX_NODES_SHOWN = 3;
-const KIND_ORDER = ['app', 'liveApp', 'group', 'liveGroup', 'user', 'member', 'liveMember', 'liveMessage'];
 
 function commandLink(title: string, command: string, node: ExplorerNode): string {
   const args = encodeURIComponent(JSON.stringify([node.id]));
@@ -28,7 +27,7 @@ function linksFor(node: ExplorerNode): string {
   return links.join(' · ');
 }
 
-/** The hover for loaded nodes named by one id: apps, then groups, users and members. */
+/** The hover for loaded rows named by one id: apps, then groups, users, members and messages. */
 export function nodesHover(nodes: readonly ExplorerNode[]): vscode.MarkdownString {
   const sorted = [...nodes].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const md = new vscode.MarkdownString(undefined, true);
@@ -47,20 +46,9 @@ export function nodesHover(nodes: readonly ExplorerNode[]): vscode.MarkdownStrin
   return md;
 }
 
-/** The hover for a group read with GetMessageGroup: facts only, no links (there is no node to act on). */
-export function lookedUpGroupHover(appId: string, group: GetMessageGroupResult): vscode.MarkdownString {
-  const md = tooltip(
-    l10n.t('Message group {0}', group.GroupId),
-    [
-      ['GroupId', group.GroupId],
-      ['AppId', appId],
-      ['CreatorId', group.CreatorId],
-      ['Status', `${group.Status} (${statusText(group.Status)})`],
-      ['CreateTime', bothTimes(group.CreateTime)],
-      ['IsMuteAll', String(group.IsMuteAll)],
-    ],
-    [['Extension', group.Extension]],
-  );
-  md.appendMarkdown('\n\n*Read with GetMessageGroup: not loaded in the explorer. Use Find in Explorer to reveal it.*');
+/** The hover for a group read by its app (GetMessageGroup, DescribeLiveMessageGroup): facts only, no links (there is no row to act on). */
+export function lookedUpGroupHover(lookup: GroupLookup): vscode.MarkdownString {
+  const md = tooltip(lookup.title, lookup.facts, lookup.sections);
+  md.appendMarkdown(`\n\n*${escapeMarkdown(l10n.t('Read with {0}: not loaded in the explorer. Use Find in Explorer to reveal it.', lookup.action))}*`);
   return md;
 }

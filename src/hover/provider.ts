@@ -1,12 +1,12 @@
 // Hovers over ids in any file: an AppId, GroupId or UserId the explorer has loaded shows what it is, with links to
-// act on it; with imExplorer.hover.lookUpUnknownIds on, an unknown GroupId-like token is read once (IdLookups).
-// A hover never throws: a failure means no hover, written to the log once.
+// act on it; with imExplorer.hover.lookUpUnknownIds on, an unknown GroupId-like token is read once (IdLookups) by
+// the loaded app it most likely belongs to, of either family. A hover never throws: a failure means no hover,
+// written to the log once.
 import vscode = require('vscode');
-import type { GetMessageGroupResult } from '../api/types';
 import { describeError } from '../errors';
 import type { ExplorerLog } from '../log';
 import type { Session } from '../session';
-import type { AppNode } from '../tree/appNode';
+import { isKind, type AppRow, type GroupLookup } from '../tree/concepts';
 import type { ExplorerTreeProvider } from '../tree/provider';
 import { lookedUpGroupHover, nodesHover } from './content';
 import { IdLookups } from './lookup';
@@ -16,7 +16,7 @@ import { candidatesAt, looksLikeGroupId } from './tokens';
 const MAX_TEXT_SEARCHED = 200_000;
 
 export class IdHoverProvider implements vscode.HoverProvider, vscode.Disposable {
-  readonly lookups: IdLookups<GetMessageGroupResult>;
+  readonly lookups: IdLookups<GroupLookup>;
   private readonly logged = new Set<string>();
   private readonly subscription: vscode.Disposable;
 
@@ -25,8 +25,13 @@ export class IdHoverProvider implements vscode.HoverProvider, vscode.Disposable 
     private readonly tree: ExplorerTreeProvider,
     private readonly log: ExplorerLog,
   ) {
+    // Answers are kept by the app row's id (which names its family and data center) and the GroupId.
     this.lookups = new IdLookups(
-      async (appId, groupId) => (await session.client.getMessageGroup({ AppId: appId, GroupId: groupId })).Result,
+      async (appRowId, groupId) => {
+        const app = this.loadedApps().find((row) => row.id === appRowId);
+        if (!app) throw new Error(`the app ${appRowId} is no longer loaded`);
+        return app.lookUpGroup(groupId);
+      },
       (error) => this.logOnce('Hover lookup', error),
     );
     // Any reload may be a profile switch: the answers belonged to the previous account.
@@ -54,25 +59,29 @@ export class IdHoverProvider implements vscode.HoverProvider, vscode.Disposable 
     if (!this.session.settings.hoverLookUp) return undefined;
     const unknown = candidates.find((candidate) => looksLikeGroupId(candidate.text));
     if (!unknown) return undefined;
-    const appId = this.appFor(document, document.offsetAt(position));
-    if (appId === undefined) return undefined;
-    const group = await this.lookups.get(appId, unknown.text, () => token.isCancellationRequested);
-    if (!group || token.isCancellationRequested) return undefined;
-    return new vscode.Hover(lookedUpGroupHover(appId, group), range(unknown.start, unknown.end));
+    const app = this.appFor(document, document.offsetAt(position));
+    if (app === undefined) return undefined;
+    const lookup = await this.lookups.get(app.id, unknown.text, () => token.isCancellationRequested);
+    if (!lookup || token.isCancellationRequested) return undefined;
+    return new vscode.Hover(lookedUpGroupHover(lookup), range(unknown.start, unknown.end));
   }
 
-  /** The loaded app whose AppId appears nearest to `offset` in the document, else the only app in the view. */
-  private appFor(document: vscode.TextDocument, offset: number): string | undefined {
-    const apps = this.tree.loadedNodes((node) => node.kind === 'app').map((node) => (node as AppNode).appId);
+  private loadedApps(): AppRow[] {
+    return this.tree.loadedNodes((node) => isKind(node, ['app'])) as AppRow[];
+  }
+
+  /** The loaded app (of either family) whose AppId appears nearest to `offset` in the document, else the only app in the view. */
+  private appFor(document: vscode.TextDocument, offset: number): AppRow | undefined {
+    const apps = this.loadedApps();
     const text = document.getText().slice(0, MAX_TEXT_SEARCHED);
-    let best: { appId: string; distance: number } | undefined;
-    for (const appId of apps) {
-      for (let at = text.indexOf(appId); at >= 0; at = text.indexOf(appId, at + 1)) {
+    let best: { app: AppRow; distance: number } | undefined;
+    for (const app of apps) {
+      for (let at = text.indexOf(app.appId); at >= 0; at = text.indexOf(app.appId, at + 1)) {
         const distance = Math.abs(at - offset);
-        if (!best || distance < best.distance) best = { appId, distance };
+        if (!best || distance < best.distance) best = { app, distance };
       }
     }
-    return best?.appId ?? (apps.length === 1 ? apps[0] : undefined);
+    return best?.app ?? (apps.length === 1 ? apps[0] : undefined);
   }
 
   private logOnce(context: string, error: unknown): void {

@@ -2,14 +2,17 @@
 // flight and the last error. Kept in a model (not in the nodes) so that nodes can be rebuilt freely and a refresh
 // is just dropping the model.
 import { ApiError } from '../api/errors';
-import { takeFresh, type LoadStatus } from '../api/loadAll';
+import type { LoadStatus } from '../api/loadAll';
 import type { Pager } from '../api/pager';
 import type { TokenPager } from '../api/tokenPager';
-import { cursorFor, type CursorPage, type ListCursor, type RestReport } from './cursor';
+import { cursorFor, type ListCursor, type RestReport } from './cursor';
 
 export interface LoadAllProgress {
   (loaded: number, total: number | undefined): void;
 }
+
+/** Sees the items a load adds, as they join (a search looking for matches while the list loads). */
+export type ItemsObserver<Item> = (items: readonly Item[]) => void;
 
 export type LoadAllStatus = LoadStatus;
 
@@ -32,7 +35,7 @@ export class PagedList<Item> {
 
   /** Either paging style: page numbers (Load all in parallel) or tokens (Load all page after page). */
   constructor(pager: Pager<Item> | TokenPager<Item>) {
-    this.cursor = cursorFor(pager);
+    this.cursor = cursorFor(pager, this.seen);
   }
 
   /** True until a first page has been loaded successfully. */
@@ -86,7 +89,7 @@ export class PagedList<Item> {
    * order, a failing page tried again within a per-load budget, a list that moved caught up where it can be.
    * Never rejects for a failed page or a cancel: what was loaded stays, and `incomplete` says what is missing.
    */
-  async loadAll(signal: AbortSignal, onProgress: LoadAllProgress): Promise<LoadAllOutcome> {
+  async loadAll(signal: AbortSignal, onProgress: LoadAllProgress, observe?: ItemsObserver<Item>): Promise<LoadAllOutcome> {
     await this.inFlight?.catch(() => undefined);
     let run!: () => void;
     this.inFlight = new Promise<void>((resolve) => (run = resolve));
@@ -98,13 +101,13 @@ export class PagedList<Item> {
         if (status === 'changed') this.incomplete = { status, loaded: this.items.length, total: this.total! };
         return { status, loaded: this.items.length, total: this.total, pagesFetched: 0, extraPages: 0, duplicatesDropped: 0, durationMs: 0 };
       }
-      const report = await this.cursor.loadRest({
+      const report = await this.cursor.rest({
         signal,
-        seen: this.seen,
         total: this.total,
         onItems: (fresh, at) => {
           if (at === 'front') this.items = [...fresh, ...this.items];
           else for (const item of fresh) this.items.push(item);
+          observe?.(fresh);
         },
         onProgress,
       });
@@ -129,22 +132,15 @@ export class PagedList<Item> {
     }
   }
 
-  /** Adds the next page's new items, in order, and moves on to the page after it. */
-  private join(page: CursorPage<Item>): void {
-    const fresh = takeFresh(this.seen, (item: Item) => this.cursor.keyOf(item), page.items);
-    for (const item of fresh) this.items.push(item);
-    this.total = page.total ?? this.total;
-    this.lastRequestId = page.requestId;
-    this.cursor.advance(page, fresh.length);
-  }
-
   private async loadPage(signal?: AbortSignal): Promise<void> {
     if (!this.cursor.more) {
       return;
     }
     try {
-      const page = await this.cursor.fetchNext(signal);
-      this.join(page);
+      const page = await this.cursor.next(signal);
+      for (const item of page.fresh) this.items.push(item);
+      this.total = page.total ?? this.total;
+      this.lastRequestId = page.requestId;
       this.error = undefined;
     } catch (error) {
       if (!(error instanceof ApiError && error.isCancellation)) {

@@ -1,37 +1,26 @@
 // Applying the view's filter to the loaded lists: which rows stay, and how many of the loaded rows match.
-// A row stays when it matches, or (filtering everywhere) when something loaded below it matches.
-import { filtersLevel, matches, SEARCH_TEXT, type FilterLevel, type TreeFilter } from '../model/filter';
-import type { ListStore } from '../model/listStore';
-import type { GroupMember, MessageApp, MessageGroup } from '../api/types';
+// A row stays when it matches, or (filtering everywhere) when something loaded below it matches. Each list says
+// how its items are matched (ListStore's filterAs); nothing is read back from ids.
+import { filtersLevel, matches, type FilterLevel, type TreeFilter } from '../model/filter';
+import type { ListStore, StoredList } from '../model/listStore';
 
-/** What the lists owned by a node of each kind of id segment hold (a LiveMessage app lists its groups directly). */
-const LIST_LEVELS: Record<string, FilterLevel> = { profile: 'app', datacenter: 'app', app: 'group', user: 'group', group: 'member' };
-
-/** What the items of the list owned by `ownerId` are, from the last segment of its hierarchical id. */
-export function listLevel(ownerId: string): FilterLevel | undefined {
-  const kind = /\/([a-z]+)\/[^/]*$/.exec(ownerId)?.[1];
-  return kind !== undefined && Object.prototype.hasOwnProperty.call(LIST_LEVELS, kind) ? LIST_LEVELS[kind] : undefined;
+function isAtOrBelow(ownerId: string, rowId: string): boolean {
+  return ownerId === rowId || ownerId.startsWith(rowId + '/');
 }
 
-function itemText(level: FilterLevel, item: unknown): string {
-  switch (level) {
-    case 'app':
-      return SEARCH_TEXT.app(item as MessageApp);
-    case 'group':
-      return SEARCH_TEXT.group(item as MessageGroup);
-    case 'member':
-      return SEARCH_TEXT.member(item as GroupMember);
-    case 'user':
-      return SEARCH_TEXT.user(item as string);
-  }
+function matchingItems({ list, filterAs }: StoredList, filter: TreeFilter): number | undefined {
+  if (!filterAs || !filtersLevel(filter, filterAs.level)) return undefined;
+  let count = 0;
+  for (const item of list.items) if (matches(filter, filterAs.text(item))) count++;
+  return count;
 }
 
 /** Whether a loaded row at or below `rowId` (in the lists of the store) matches. */
 export function anyMatchAtOrBelow(lists: ListStore, filter: TreeFilter, rowId: string): boolean {
-  for (const [ownerId, list] of lists.entries()) {
-    if (ownerId !== rowId && !ownerId.startsWith(rowId + '/')) continue;
-    const level = listLevel(ownerId);
-    if (level && filtersLevel(filter, level) && list.items.some((item) => matches(filter, itemText(level, item)))) return true;
+  for (const stored of lists.entries()) {
+    if (!isAtOrBelow(stored.ownerId, rowId) || !stored.filterAs || !filtersLevel(filter, stored.filterAs.level)) continue;
+    const { text } = stored.filterAs;
+    if (stored.list.items.some((item) => matches(filter, text(item)))) return true;
   }
   return false;
 }
@@ -39,11 +28,7 @@ export function anyMatchAtOrBelow(lists: ListStore, filter: TreeFilter, rowId: s
 /** How many loaded rows at or below `rowId` match. */
 export function countMatchesAtOrBelow(lists: ListStore, filter: TreeFilter, rowId: string): number {
   let count = 0;
-  for (const [ownerId, list] of lists.entries()) {
-    if (ownerId !== rowId && !ownerId.startsWith(rowId + '/')) continue;
-    const level = listLevel(ownerId);
-    if (level && filtersLevel(filter, level)) for (const item of list.items) if (matches(filter, itemText(level, item))) count++;
-  }
+  for (const stored of lists.entries()) if (isAtOrBelow(stored.ownerId, rowId)) count += matchingItems(stored, filter) ?? 0;
   return count;
 }
 
@@ -57,11 +42,17 @@ export function keepsRow(lists: ListStore, filter: TreeFilter, level: FilterLeve
 export function filterSummary(lists: ListStore, filter: TreeFilter): { matching: number; loaded: number } {
   let matching = 0;
   let loaded = 0;
-  for (const [ownerId, list] of lists.entries()) {
-    const level = listLevel(ownerId);
-    if (!level || !filtersLevel(filter, level)) continue;
-    loaded += list.items.length;
-    for (const item of list.items) if (matches(filter, itemText(level, item))) matching++;
+  for (const stored of lists.entries()) {
+    const count = matchingItems(stored, filter);
+    if (count === undefined) continue;
+    loaded += stored.list.items.length;
+    matching += count;
   }
   return { matching, loaded };
+}
+
+/** Whether the list owned by `ownerId` is one the filter reads (Search Further looks further into it). */
+export function isFilteredList(lists: ListStore, ownerId: string): boolean {
+  for (const stored of lists.entries()) if (stored.ownerId === ownerId) return stored.filterAs !== undefined;
+  return false;
 }

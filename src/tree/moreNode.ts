@@ -2,13 +2,11 @@
 import vscode = require('vscode');
 import { l10n } from 'vscode';
 import type { PagedList } from '../model/pagedList';
-import { CONTEXT_VALUES } from './contextValues';
 import { formatNumber, plural, pluralNoun } from './format';
 import { ExplorerNode, type TreeServices } from './node';
 
-export class LoadMoreNode extends ExplorerNode {
-  readonly kind = 'loadMore';
-  readonly contextValue = CONTEXT_VALUES.loadMore;
+export class MoreNode extends ExplorerNode {
+  readonly kind = 'more';
   readonly id: string;
 
   constructor(

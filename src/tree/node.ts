@@ -1,16 +1,17 @@
-// What every node of the explorer tree has, and the services nodes use to load their children.
+// What every row of the explorer tree has, and the services rows use to load their children. A row's kind is a
+// concept (an app, a group, a member…); a row from the API also says which family answered (`family`).
 import vscode = require('vscode');
-import type { LiveMessageNodeRequest, NodeRequest } from '../api/requests';
+import type { NodeRequest } from '../api/requests';
+import type { Family } from '../api/types';
 import type { TreeFilter } from '../model/filter';
 import type { ListStore } from '../model/listStore';
 import type { PagedList } from '../model/pagedList';
 import type { ExplorerLog } from '../log';
 import type { Session } from '../session';
-import type { ContextValue } from './contextValues';
+import { contextValue, type Modifier } from './contextValues';
 
-/** One identity per node kind; commands tell nodes apart by it, never by instanceof. */
-export type NodeKind =
-  'root' | 'app' | 'user' | 'group' | 'member' | 'range' | 'loadMore' | 'message' | 'liveApp' | 'liveGroup' | 'liveMember' | 'liveMessages' | 'liveMessage';
+/** What a row is. `message` is a message of a group; `notice` a row that is not an API object (an error, a hint). */
+export type NodeKind = 'root' | 'app' | 'user' | 'group' | 'member' | 'messages' | 'message' | 'range' | 'more' | 'notice';
 
 export interface TreeServices {
   readonly session: Session;
@@ -42,7 +43,8 @@ export abstract class ExplorerNode {
   abstract readonly kind: NodeKind;
   /** Hierarchical and stable across refreshes, e.g. /profile/default/app/A/user/U/group/G. */
   abstract readonly id: string;
-  abstract readonly contextValue: ContextValue | undefined;
+  /** The API family of a row that stands for an API object; undefined for the others (root, range, more, notice). */
+  readonly family: Family | undefined;
   /** Created on the first child: most nodes (members) never have one. */
   private childNodes: Map<string, ExplorerNode> | undefined;
   /** The range row this node is shown in, when its list is shown as ranges; the view's parent is then that row. */
@@ -52,6 +54,16 @@ export abstract class ExplorerNode {
     readonly parent: ExplorerNode | undefined,
     protected readonly services: TreeServices,
   ) {}
+
+  /** Facts about the row that menus tell apart (a configured app, a deleted group, an error row). */
+  protected modifiers(): readonly Modifier[] {
+    return [];
+  }
+
+  /** `kind;family;modifier…`: package.json's menus match these tokens (see contextValues.ts). */
+  get contextValue(): string | undefined {
+    return contextValue(this.kind, this.family, this.modifiers());
+  }
 
   /** The row without its tooltip, which resolveTreeItem adds when the row is hovered. */
   abstract treeItem(): vscode.TreeItem;
@@ -79,7 +91,7 @@ export abstract class ExplorerNode {
   }
 
   /** The API request this node stands for: the list of its children, or the call that reads its object. */
-  request(): NodeRequest | LiveMessageNodeRequest | undefined {
+  request(): NodeRequest | undefined {
     return undefined;
   }
 

@@ -43,7 +43,9 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     readonly session: Session,
     readonly log: ExplorerLog,
   ) {
-    this.subscription = session.onDidChange(() => this.refresh());
+    this.subscription = session.onDidChange((change) => {
+      if (change.reloadsLists) this.refresh();
+    });
   }
 
   /** The root of the active profile, or undefined when signed out. */
@@ -93,7 +95,26 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     return item;
   }
 
+  /** getChildren calls in progress. */
+  private loading = 0;
+
+  /** Whether the tree is reading anything: a row's children, or a page of any list (a load-all, a search). */
+  get busy(): boolean {
+    if (this.loading > 0) return true;
+    for (const { list } of this.lists.entries()) if (list.isLoading) return true;
+    return false;
+  }
+
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    this.loading++;
+    try {
+      return await this.childrenOf(node);
+    } finally {
+      this.loading--;
+    }
+  }
+
+  private async childrenOf(node: ExplorerNode | undefined): Promise<ExplorerNode[]> {
     if (node && node.kind !== 'root') {
       const nodes = this.remember(await node.children());
       if (this.currentFilter) this.announceSummary();

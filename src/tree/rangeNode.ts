@@ -14,14 +14,12 @@ export interface RangeRows {
   nodes(start: number, end: number): ExplorerNode[];
   /** The label of a row, for the range's description (its first and last row). */
   labelAt(index: number): string;
-  /** The row index of a node id among the owner's current rows, or -1. */
+  /** The index of the owner's current row that is `id` or has it below, or -1. */
   indexOf(id: string): number;
 }
 
 export class RangeNode extends ExplorerNode {
   readonly kind = 'range';
-  /** Nothing to act on: commands act on the list's owner or on its rows. */
-  readonly contextValue = undefined;
   readonly id: string;
 
   constructor(
@@ -59,7 +57,7 @@ export class RangeNode extends ExplorerNode {
 
   override leadsTo(id: string): boolean {
     if (!id.startsWith(this.owner.id + '/')) return false;
-    const index = this.rows.indexOf(rowIdWithin(this.owner.id, id));
+    const index = this.rows.indexOf(id);
     return index >= this.start && index < this.end;
   }
 
@@ -70,10 +68,4 @@ export class RangeNode extends ExplorerNode {
   protected override sameData(other: ExplorerNode): boolean {
     return other.kind === 'range' && (other as RangeNode).end === this.end;
   }
-}
-
-/** The id of the owner's row that `id` is at or below: the owner's id and the next two segments (kind, value). */
-function rowIdWithin(ownerId: string, id: string): string {
-  const rest = id.slice(ownerId.length).split('/');
-  return ownerId + rest.slice(0, 3).join('/');
 }

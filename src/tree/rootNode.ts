@@ -1,24 +1,27 @@
-// The invisible root of one profile: the apps from ListMessageApp plus the AppIds configured in settings, then the
-// LiveMessage apps of each data center (ListLiveMessageApps). A family the account does not use shows nothing; a
-// family the AccessKey may not list shows one quiet warning row, and never hides the other family.
+// The invisible root of one profile: the legacy apps from ListMessageApp plus the AppIds configured in settings,
+// then the LiveMessage apps of each data center (ListLiveMessageApps). A family the account does not use shows
+// nothing; a family the AccessKey may not list shows one quiet warning row, and never hides the other family.
+// Legacy apps are /profile/P/app/A; a LiveMessage app's id names its data center: /profile/P/dc/D/app/A.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
 import { ApiError } from '../api/errors';
-import { pagerFor, tokenPagerFor, type ListRequestFor } from '../api/requests';
+import { pagerOf, type ListRequestFor } from '../api/requests';
 import { LIMITS, type DataCenter, type LiveMessageApp, type MessageApp } from '../api/types';
 import { SEARCH_TEXT } from '../model/filter';
 import type { PagedList } from '../model/pagedList';
+import type { AppRow, RootRow } from './concepts';
 import { keepsRow } from './filtering';
-import { AppNode } from './appNode';
-import { LiveAppNode } from './liveAppNode';
+import { AppNode } from './legacy/appNode';
+import { ListOwner, LISTS } from './listOwner';
+import { AppNode as LiveAppNode } from './live/appNode';
+import { segment, type ExplorerNode, type TreeServices } from './node';
+import { NoticeNode } from './noticeNode';
 import { listRows } from './pagedChildren';
-import { MessageNode } from './messageNode';
-import { ExplorerNode, segment, type TreeServices } from './node';
 
-export class RootNode extends ExplorerNode {
+export class RootNode extends ListOwner<MessageApp> implements RootRow {
   readonly kind = 'root';
-  readonly contextValue = undefined;
   readonly id: string;
+  protected readonly shape = LISTS.apps;
 
   constructor(
     services: TreeServices,
@@ -32,23 +35,39 @@ export class RootNode extends ExplorerNode {
     return new vscode.TreeItem(this.profileName);
   }
 
-  override request(): ListRequestFor<'ListMessageApp'> {
+  listRequest(): ListRequestFor<'ListMessageApp'> {
     return { action: 'ListMessageApp', params: { SortType: this.services.session.settings.sortType } };
   }
 
-  override pagedChildren(): PagedList<MessageApp> {
-    const { session, lists } = this.services;
-    return lists.get(this.id, () => pagerFor(session.client, this.request(), session.settings.pageSize));
+  protected keyOf(app: MessageApp): string {
+    return app.AppId;
+  }
+
+  protected toNode(app: MessageApp): ExplorerNode {
+    return this.reuse(new AppNode(this, this.services, this.childId(app.AppId), app.AppId, app, this.services.session.settings.apps.includes(app.AppId)));
+  }
+
+  appNotInTree(appId: string): AppRow {
+    return new AppNode(this, this.services, this.childId(appId), appId, undefined, false);
+  }
+
+  /** The id of the LiveMessage apps of one data center (the list they are in), and of one of them. */
+  private dataCenterId(dataCenter: DataCenter): string {
+    return this.id + segment('dc', dataCenter);
+  }
+
+  private liveAppId(dataCenter: DataCenter, appId: string): string {
+    return this.dataCenterId(dataCenter) + segment('app', appId);
   }
 
   /** The LiveMessage apps of one data center: a token list, loaded whole when the root is first shown (accounts have few apps). */
   liveAppList(dataCenter: DataCenter): PagedList<LiveMessageApp> {
     const { session, lists } = this.services;
-    const request = {
-      action: 'ListLiveMessageApps' as const,
-      params: { SortType: session.settings.sortType === 0 ? (1 as const) : (2 as const), DataCenter: dataCenter },
+    const request: ListRequestFor<'ListLiveMessageApps'> = {
+      action: 'ListLiveMessageApps',
+      params: { SortType: session.settings.sortType === 0 ? 1 : 2, DataCenter: dataCenter },
     };
-    return lists.get(this.id + segment('datacenter', dataCenter), () => tokenPagerFor(session.client, request, session.settings.pageSize));
+    return lists.get(this.dataCenterId(dataCenter), () => pagerOf(session.client, request, session.settings.pageSize), LISTS.apps.filterAs);
   }
 
   /** The first load of each LiveMessage app list; every caller (the view asks several times) joins the same one. */
@@ -64,17 +83,17 @@ export class RootNode extends ExplorerNode {
   }
 
   /** Forgets the LiveMessage app lists that failed, so that the next look loads them again (Retry on their row). */
-  forgetFailedLiveApps(): void {
+  forgetFailedLists(): void {
     for (const dataCenter of LIMITS.liveMessage.dataCenters) {
-      const list = this.services.lists.peek(this.id + segment('datacenter', dataCenter));
-      if (list && (list.error !== undefined || list.incomplete)) this.services.lists.drop(this.id + segment('datacenter', dataCenter));
+      const list = this.services.lists.peek(this.dataCenterId(dataCenter));
+      if (list && (list.error !== undefined || list.incomplete)) this.services.lists.drop(this.dataCenterId(dataCenter));
     }
   }
 
   override async children(): Promise<ExplorerNode[]> {
     const { session } = this.services;
     if (session.configurationProblem) {
-      return [new MessageNode(this, this.services, 'error', session.configurationProblem)];
+      return [new NoticeNode(this, this.services, 'error', session.configurationProblem)];
     }
     const [legacy, live] = await Promise.all([this.legacyChildren(), this.liveChildren()]);
     return [...legacy, ...live];
@@ -82,34 +101,37 @@ export class RootNode extends ExplorerNode {
 
   private async liveChildren(): Promise<ExplorerNode[]> {
     const centers = LIMITS.liveMessage.dataCenters;
-    const lists = centers.map((dataCenter) => this.liveAppList(dataCenter));
+    let lists: PagedList<LiveMessageApp>[];
+    try {
+      lists = centers.map((dataCenter) => this.liveAppList(dataCenter));
+    } catch {
+      return []; // no client: the legacy side shows why
+    }
     await Promise.all(lists.map((list) => this.loadWhole(list)));
     const { filter } = this.services;
     const nodes: ExplorerNode[] = [];
     const denied: string[] = [];
     lists.forEach((list, index) => {
+      const dataCenter = centers[index];
       const failure = list.error ?? (list.incomplete?.status === 'stopped' ? list.incomplete.error : undefined);
-      const apps = filter
-        ? list.items.filter((app) => keepsRow(this.services.lists, filter, 'app', SEARCH_TEXT.app(app), this.id + segment('app', app.AppId)))
-        : list.items;
-      nodes.push(...apps.map((app) => this.reuse(new LiveAppNode(this, this.services, app))));
+      const id = (app: LiveMessageApp) => this.liveAppId(dataCenter, app.AppId);
+      const apps = filter ? list.items.filter((app) => keepsRow(this.services.lists, filter, 'app', SEARCH_TEXT.app(app), id(app))) : list.items;
+      nodes.push(...apps.map((app) => this.reuse(new LiveAppNode(this, this.services, id(app), app))));
       if (failure === undefined) return;
       if (failure instanceof ApiError && (failure.code === 'Forbidden.RAM' || failure.code === 'NoAuth')) {
-        denied.push(centers[index]);
+        denied.push(dataCenter);
       } else {
-        const row = MessageNode.failure(this, this.services, failure);
         nodes.push(
-          new MessageNode(this, this.services, 'error', l10n.t('LiveMessage apps in {0}: {1}', centers[index], row.label), {
-            key: `liveError-${centers[index]}`,
-            detail: row.detail,
-            contextValue: row.contextValue,
+          NoticeNode.failure(this, this.services, failure, {
+            key: `liveError-${dataCenter}`,
+            label: (text) => l10n.t('LiveMessage apps in {0}: {1}', dataCenter, text),
           }),
         );
       }
     });
     if (denied.length > 0) {
       nodes.push(
-        new MessageNode(this, this.services, 'warning', l10n.t('This AccessKey may not list LiveMessage apps (live:ListLiveMessageApps)'), {
+        new NoticeNode(this, this.services, 'warning', l10n.t('This AccessKey may not list LiveMessage apps (live:ListLiveMessageApps)'), {
           key: 'liveDenied',
           detail: l10n.t(
             'Denied in {0}. The other apps are shown as usual; ask an administrator for live:ListLiveMessageApps to see these.',
@@ -123,7 +145,13 @@ export class RootNode extends ExplorerNode {
 
   private async legacyChildren(): Promise<ExplorerNode[]> {
     const { session } = this.services;
-    const list = this.pagedChildren();
+    let rows;
+    try {
+      rows = this.rows();
+    } catch (error) {
+      return [NoticeNode.failure(this, this.services, error)]; // no client (e.g. the profile's key is unreadable)
+    }
+    const { list } = rows;
     try {
       await list.ensureFirstPage();
     } catch {
@@ -132,27 +160,15 @@ export class RootNode extends ExplorerNode {
     const configured = session.settings.apps;
     const listed = new Set(list.items.map((app) => app.AppId));
     const denied = list.error instanceof ApiError && list.error.code === 'Forbidden.RAM';
-    const filterAs = { level: 'app' as const, text: SEARCH_TEXT.app, rowId: (app: Pick<MessageApp, 'AppId'>) => this.id + segment('app', app.AppId) };
-    const nodes = listRows(
-      this,
-      this.services,
-      list,
-      (app) => this.reuse(new AppNode(this, this.services, app.AppId, app, configured.includes(app.AppId))),
-      'app',
-      filterAs,
-      {
-        showError: !denied,
-        showEmpty: false,
-      },
-    );
+    const nodes = listRows(rows, this.services, { showError: !denied, showEmpty: false });
     const { filter } = this.services;
     const configuredOnly = configured
       .filter((appId) => !listed.has(appId))
-      .filter((appId) => !filter || keepsRow(this.services.lists, filter, 'app', SEARCH_TEXT.app({ AppId: appId }), filterAs.rowId({ AppId: appId })));
-    nodes.push(...configuredOnly.map((appId) => this.reuse(new AppNode(this, this.services, appId, undefined, true))));
+      .filter((appId) => !filter || keepsRow(this.services.lists, filter, 'app', SEARCH_TEXT.app({ AppId: appId }), this.childId(appId)));
+    nodes.push(...configuredOnly.map((appId) => this.reuse(new AppNode(this, this.services, this.childId(appId), appId, undefined, true))));
     if (denied) {
       nodes.push(
-        new MessageNode(
+        new NoticeNode(
           this,
           this.services,
           'warning',

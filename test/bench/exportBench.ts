@@ -32,7 +32,7 @@ export async function measureExport(latencyMs: string): Promise<{ export_ratio_t
         const started = performance.now();
         let result;
         try {
-          result = await exportToFile(target, [{ source: pager.source, pageSize: pager.pageSize }], csvWriter<GroupMember>(MEMBER_ROWS));
+          result = await exportToFile(target, [{ pager }], csvWriter<GroupMember>(MEMBER_ROWS));
         } finally {
           clearInterval(sampler);
         }

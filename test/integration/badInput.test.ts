@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import type { SearchMembersOutcome } from '../../src/commands/lookup/searchMembers';
 import type { RunningEmulator } from '../../src/emulator';
 import type { ExplorerApi } from '../../src/extension';
-import type { AppNode } from '../../src/tree/appNode';
-import type { GroupNode } from '../../src/tree/groupNode';
-import { children, configure, explorer, isApp, isGroup, isUser, reset, runWithInput, selectionWhen, signedInWorld } from './helpers';
+import type { AppNode } from '../../src/tree/legacy/appNode';
+import type { GroupNode } from '../../src/tree/legacy/groupNode';
+import { children, configure, explorer, isLegacyApp, isLegacyGroup, isLegacyUser, reset, runWithInput, selectionWhen, signedInWorld } from './helpers';
 import { picked, searched, typed } from './testInput';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -22,9 +22,9 @@ describe('ids with spaces and unicode (real extension host)', () => {
     emulator = await signedInWorld(api);
     fixtures = emulator.dataset.fixtures;
     await configure(api, { users: { [fixtures.specialAppId]: [fixtures.specialUserId] }, sortOrder: 'ascending' });
-    const app = (await children(api)).find((node): node is AppNode => isApp(node) && node.appId === fixtures.specialAppId)!;
-    const user = (await children(api, app)).find(isUser)!;
-    special = (await children(api, user)).find((node): node is GroupNode => isGroup(node) && node.group.GroupId === fixtures.specialGroupId)!;
+    const app = (await children(api)).find((node): node is AppNode => isLegacyApp(node) && node.appId === fixtures.specialAppId)!;
+    const user = (await children(api, app)).find(isLegacyUser)!;
+    special = (await children(api, user)).find((node): node is GroupNode => isLegacyGroup(node) && node.group.GroupId === fixtures.specialGroupId)!;
     assert.ok(special);
   });
 

@@ -3,14 +3,26 @@ import * as vscode from 'vscode';
 import type { RunningEmulator } from '../../src/emulator';
 import type { ExplorerApi } from '../../src/extension';
 import { JSON_SCHEME } from '../../src/jsonDocuments';
-import type { AppNode } from '../../src/tree/appNode';
-import type { GroupNode } from '../../src/tree/groupNode';
-import type { MemberNode } from '../../src/tree/memberNode';
-import type { UserNode } from '../../src/tree/userNode';
+import type { AppNode } from '../../src/tree/legacy/appNode';
+import type { GroupNode } from '../../src/tree/legacy/groupNode';
+import type { MemberNode } from '../../src/tree/legacy/memberNode';
+import type { UserNode } from '../../src/tree/legacy/userNode';
 import type { FindGroupOutcome } from '../../src/commands/lookup/findGroup';
-import type { FindMemberOutcome } from '../../src/commands/lookup/findMember';
+import type { FindMemberOutcome } from '../../src/commands/legacy/findMember';
 import type { SearchMembersOutcome } from '../../src/commands/lookup/searchMembers';
-import { assertNoSecrets, children, configure, explorer, isApp, isGroup, isMember, reset, runWithInput, selectionWhen, signedInWorld } from './helpers';
+import {
+  children,
+  configure,
+  explorer,
+  isLegacyApp,
+  isLegacyGroup,
+  isLegacyMember,
+  reset,
+  runWithInput,
+  selectionWhen,
+  signedInWorld,
+  quietTree,
+} from './helpers';
 import { picked, searched, type Step, TestUserInput, typed, withInput } from './testInput';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -30,11 +42,11 @@ describe('commands (real extension host)', () => {
   });
 
   beforeEach(async () => {
-    const app = (await children(api)).find((node): node is AppNode => isApp(node) && node.appId === fixtures.appId)!;
+    const app = (await children(api)).find((node): node is AppNode => isLegacyApp(node) && node.appId === fixtures.appId)!;
     const user = (await children(api, app))[0] as UserNode;
-    small = (await children(api, user)).find((node): node is GroupNode => isGroup(node) && node.group.GroupId === fixtures.smallGroupId)!;
+    small = (await children(api, user)).find((node): node is GroupNode => isLegacyGroup(node) && node.group.GroupId === fixtures.smallGroupId)!;
     member = (await children(api, small))[0] as MemberNode;
-    assert.ok(small && isMember(member));
+    assert.ok(small && isLegacyMember(member));
     await vscode.env.clipboard.writeText('');
   });
 
@@ -42,31 +54,6 @@ describe('commands (real extension host)', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await reset(api);
     await emulator.close();
-  });
-
-  it('copies AppId, GroupId and UserId to the clipboard', async () => {
-    assert.equal(await vscode.commands.executeCommand('imExplorer.copyGroupId', small), fixtures.smallGroupId);
-    assert.equal(await vscode.env.clipboard.readText(), fixtures.smallGroupId);
-    assert.equal(await vscode.commands.executeCommand('imExplorer.copyUserId', member), member.member.UserId);
-    assert.equal(await vscode.env.clipboard.readText(), member.member.UserId);
-    assert.equal(await vscode.commands.executeCommand('imExplorer.copyAppId', member), fixtures.appId);
-    assert.equal(await vscode.env.clipboard.readText(), fixtures.appId);
-  });
-
-  it("copies the node's API call as code in each language, with the key read from the environment", async () => {
-    for (const [language, marker] of [
-      [/^TypeScript$/, 'client.request("ListMessageGroupUser"'],
-      [/^Python$/, 'request.set_action_name("ListMessageGroupUser")'],
-      [/^aliyun CLI$/, 'aliyun live ListMessageGroupUser'],
-    ] as const) {
-      await runWithInput(api, 'imExplorer.copyAsCode', [picked(/Copy ListMessageGroupUser as code/, language)], small);
-      const text = await vscode.env.clipboard.readText();
-      assert.ok(text.includes(marker), `${language}: ${text}`);
-      assert.ok(text.includes(fixtures.smallGroupId), `${language} names the group`);
-      assert.match(text, /PageSize/, 'the first page of the list the node stands for');
-      assert.match(text, /ALIBABA_CLOUD_ACCESS_KEY_(ID|SECRET)/);
-      assertNoSecrets([text]);
-    }
   });
 
   it('inserts the id at every cursor of the active editor', async () => {
@@ -78,25 +65,8 @@ describe('commands (real extension host)', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it("opens the node's raw API data as a read-only JSON document", async () => {
-    const uri = (await vscode.commands.executeCommand('imExplorer.openJson', small)) as vscode.Uri;
-    assert.equal(uri.scheme, JSON_SCHEME);
-    const document = vscode.window.activeTextEditor?.document;
-    assert.equal(document?.uri.toString(), uri.toString());
-    assert.equal(document?.languageId, 'json');
-    assert.deepEqual(JSON.parse(document!.getText()), small.group);
-  });
-
   const findGroupSteps = (appLabel: RegExp, groupId: string): Step[] => [picked(/Find group: app/, appLabel), typed(/Find group: GroupId/, groupId)];
   const demoAppLabel = () => new RegExp(`^${escapeRegExp(emulator.dataset.apps.find((app) => app.AppId === fixtures.appId)!.AppName)}$`);
-
-  it('finds a group by id and reveals it in the tree', async () => {
-    const { result } = await runWithInput<FindGroupOutcome>(api, 'imExplorer.findGroup', findGroupSteps(demoAppLabel(), fixtures.pagedGroupId));
-    assert.equal(result?.group.GroupId, fixtures.pagedGroupId);
-    assert.ok(result?.revealedAt?.endsWith(`/group/${encodeURIComponent(fixtures.pagedGroupId)}`));
-    const selected = await selectionWhen(api, (node) => node.kind === 'group' && (node as GroupNode).group.GroupId === fixtures.pagedGroupId);
-    assert.equal((selected as GroupNode | undefined)?.group.GroupId, fixtures.pagedGroupId);
-  });
 
   it('reveals a group under the configured user who lists it when its creator is not configured, loading pages as needed', async () => {
     await configure(api, { users: { [fixtures.appId]: [fixtures.userId, fixtures.manyGroupsUserId] }, pageSize: 10 });
@@ -136,16 +106,6 @@ describe('commands (real extension host)', () => {
     assert.ok(input.messages.some((message) => message.severity === 'info' && message.actions.includes('Add Creator as User')));
   });
 
-  it('reports an unknown group clearly', async () => {
-    const { result, input } = await runWithInput(api, 'imExplorer.findGroup', findGroupSteps(demoAppLabel(), 'no-such-group'));
-    assert.equal(result, undefined);
-    assert.ok(
-      api.log.recent.some((line) => /Find Group: .*GroupId/.test(line)),
-      api.log.recent.slice(-5).join('\n'),
-    );
-    assert.ok(input.messages.some((message) => /GroupId/.test(message.message)));
-  });
-
   it('finds members in a group by id, and says who is not a member', async () => {
     const steps = (userIds: string) => [
       picked(/Find member: app/, demoAppLabel()),
@@ -168,11 +128,12 @@ describe('commands (real extension host)', () => {
   it('goes to an app', async () => {
     const { result } = await runWithInput(api, 'imExplorer.goToApp', [picked(/Go to app/, demoAppLabel())]);
     assert.equal(result, fixtures.appId);
-    const selected = await selectionWhen(api, (node) => node.kind === 'app' && (node as AppNode).appId === fixtures.appId);
+    const selected = await selectionWhen(api, (node) => isLegacyApp(node) && node.appId === fixtures.appId);
     assert.equal((selected as AppNode | undefined)?.appId, fixtures.appId);
   });
 
   it('refuses invalid ids before any request is made, with a warning that says why', async () => {
+    await quietTree(api);
     emulator.resetStats();
     for (const [groupId, pattern] of [
       ['', /GroupId is required/],
@@ -219,7 +180,7 @@ describe('commands (real extension host)', () => {
   });
 
   it("goes from a member to that member's own groups: the user is added under the app and revealed", async () => {
-    const other = (await children(api, small)).filter(isMember).find((node) => (node as MemberNode).member.UserId !== fixtures.userId) as MemberNode;
+    const other = (await children(api, small)).filter(isLegacyMember).find((node) => (node as MemberNode).member.UserId !== fixtures.userId) as MemberNode;
     assert.ok(other, 'a member who is not the configured user');
     emulator.resetStats();
     const id = (await vscode.commands.executeCommand('imExplorer.browseUserGroups', other)) as string;
@@ -252,49 +213,6 @@ describe('commands (real extension host)', () => {
     assert.equal((await selectionWhen(api, (node) => node.id === wantedRow))?.id, wantedRow);
   });
 
-  it('Search Members pages through the group for part of a UserId and reveals a far member, loading the pages between', async () => {
-    const user = small.parent!;
-    const thousand = (await children(api, user)).find((node): node is GroupNode => isGroup(node) && node.group.GroupId === fixtures.thousandGroupId)!;
-    await children(api, thousand);
-    const page = await api.session.client.listMessageGroupUser({
-      AppId: fixtures.appId,
-      GroupId: fixtures.thousandGroupId,
-      PageNum: 12,
-      PageSize: 50,
-      SortType: 0,
-    });
-    const far = page.Result.UserList[7].UserId;
-    const part = far.slice(1);
-    const { result } = await runWithInput<SearchMembersOutcome>(
-      api,
-      'imExplorer.searchMembers',
-      [searched(/Search members of/, part, new RegExp(`^${escapeRegExp(far)}$`))],
-      thousand,
-    );
-    assert.deepEqual(result, { userId: far, revealed: true });
-    assert.ok(thousand.pagedChildren().items.length >= 600, 'the pages in between were loaded to reveal it');
-    const member = `${thousand.id}/member/${encodeURIComponent(far)}`;
-    assert.equal((await selectionWhen(api, (node) => node.id === member))?.id, member);
-  });
-
-  it('Search Members: Escape changes nothing', async () => {
-    emulator.resetStats();
-    const { result } = await runWithInput(api, 'imExplorer.searchMembers', [searched(/Search members of/, '', undefined)], small);
-    assert.equal(result, undefined);
-    assert.equal(emulator.stats().requests, 0);
-  });
-
-  it("Show Details reads a group's and a member's details into a document and the tooltip", async () => {
-    const groupDetail = (await vscode.commands.executeCommand('imExplorer.showDetails', small)) as { GroupId: string; IsMuteAll: boolean };
-    assert.equal(groupDetail.GroupId, fixtures.smallGroupId);
-    assert.equal(JSON.parse(vscode.window.activeTextEditor!.document.getText()).IsMuteAll, groupDetail.IsMuteAll);
-    assert.match(String((small.tooltip() as vscode.MarkdownString).value), new RegExp(`IsMuteAll \\| ${groupDetail.IsMuteAll}`));
-    const memberDetail = (await vscode.commands.executeCommand('imExplorer.showDetails', member)) as { UserId: string; UserNick: string };
-    assert.equal(memberDetail.UserId, member.member.UserId);
-    assert.ok((member.tooltip() as vscode.MarkdownString).value.includes('UserNick'));
-    assertNoSecrets([vscode.window.activeTextEditor!.document.getText()]);
-  });
-
   it("Show Recent Messages opens a readable document of the group's messages, JSON bodies pretty-printed", async () => {
     const messages = (await vscode.commands.executeCommand('imExplorer.showMessages', small)) as { MessageId: string; Data: string }[];
     const expected = emulator.dataset.groups[fixtures.smallGroupId].messages;
@@ -307,9 +225,9 @@ describe('commands (real extension host)', () => {
   });
 
   it('adds and removes a user from the tree', async () => {
-    const app = (await children(api)).find((node): node is AppNode => isApp(node) && node.appId === fixtures.appId)!;
+    const app = (await children(api)).find((node): node is AppNode => isLegacyApp(node) && node.appId === fixtures.appId)!;
     assert.equal((await runWithInput(api, 'imExplorer.addUser', [typed(/Add user to/, fixtures.noGroupsUserId)], app)).result, fixtures.noGroupsUserId);
-    const refreshed = (await children(api)).find((node): node is AppNode => isApp(node) && node.appId === fixtures.appId)!;
+    const refreshed = (await children(api)).find((node): node is AppNode => isLegacyApp(node) && node.appId === fixtures.appId)!;
     const users = (await children(api, refreshed)) as UserNode[];
     assert.deepEqual(
       users.map((node) => node.userId),

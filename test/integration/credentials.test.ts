@@ -7,7 +7,7 @@ import { ProfileStore } from '../../src/credentials/profiles';
 import { CredentialSourceError } from '../../src/credentials/sources';
 import { DEMO_KEY, DISABLED_KEY, RESTRICTED_KEY, type RunningEmulator, startEmulator, STS_KEY } from '../../src/emulator';
 import type { ExplorerApi } from '../../src/extension';
-import { assertNoSecrets, children, configure, explorer, labelOf, reset, runWithInput, secretsOf, signIn, signInSteps } from './helpers';
+import { assertNoSecrets, children, configure, explorer, labelOf, reset, runWithInput, secretsOf, signIn, signInSteps, isLegacyApp } from './helpers';
 import { confirmed, picked, TestUserInput, typed, withInput } from './testInput';
 
 const SECRET_KEY = 'imExplorer.profile.';
@@ -41,7 +41,7 @@ describe('credentials and profiles (real extension host)', () => {
     // The legacy apps (the LiveMessage apps the same key sees follow them: liveMessage.test.ts).
     assert.deepEqual(
       apps
-        .filter((node) => node.kind === 'app')
+        .filter(isLegacyApp)
         .map((node) => node.ids().appId)
         .sort(),
       emulator.dataset.apps.map((app) => app.AppId).sort(),
@@ -100,7 +100,7 @@ describe('credentials and profiles (real extension host)', () => {
     assert.equal(await signIn(api, 'restricted', RESTRICTED_KEY), 'restricted');
     const nodes = await children(api);
     assert.ok(
-      nodes.some((node) => node.kind === 'message' && /live:ListMessageApp/.test(labelOf(node))),
+      nodes.some((node) => node.kind === 'notice' && /live:ListMessageApp/.test(labelOf(node))),
       nodes.map(labelOf).join(', '),
     );
   });

@@ -5,11 +5,12 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ExportOutcome } from '../../src/commands/export';
-import type { RunningEmulator } from '../../src/emulator';
+import { STS_KEY, type RunningEmulator } from '../../src/emulator';
 import type { ExplorerApi } from '../../src/extension';
-import type { AppNode } from '../../src/tree/appNode';
-import type { GroupNode } from '../../src/tree/groupNode';
-import { children, configure, explorer, isApp, isGroup, isUser, reset, runWithInput, signedInWorld } from './helpers';
+import type { AppNode } from '../../src/tree/legacy/appNode';
+import type { GroupNode } from '../../src/tree/legacy/groupNode';
+import { children, configure, explorer, isLegacyApp, isLegacyGroup, isLegacyUser, reset, runWithInput, signedInWorld } from './helpers';
+import { waitUntil } from '../harness/wait';
 import { picked, savedAs } from './testInput';
 
 describe('export (real extension host)', () => {
@@ -36,14 +37,14 @@ describe('export (real extension host)', () => {
   });
 
   async function app(appId: string): Promise<AppNode> {
-    const found = (await children(api)).find((node): node is AppNode => isApp(node) && node.appId === appId);
+    const found = (await children(api)).find((node): node is AppNode => isLegacyApp(node) && node.appId === appId);
     assert.ok(found);
     return found;
   }
 
   async function group(appId: string, groupId: string): Promise<GroupNode> {
-    const user = (await children(api, await app(appId))).find(isUser)!;
-    const found = (await children(api, user)).find((node): node is GroupNode => isGroup(node) && node.group.GroupId === groupId);
+    const user = (await children(api, await app(appId))).find(isLegacyUser)!;
+    const found = (await children(api, user)).find((node): node is GroupNode => isLegacyGroup(node) && node.group.GroupId === groupId);
     assert.ok(found);
     return found;
   }
@@ -120,19 +121,27 @@ describe('export (real extension host)', () => {
   });
 
   it('a profile switch during an export cancels it and leaves no file', async () => {
+    await api.profiles.save('other', STS_KEY, 'test');
+    await api.profiles.setActive('demo');
+    await api.session.reload();
     emulator.setFaults({ latencyMs: 40 });
     try {
       const big = await group(fixtures.appId, fixtures.bigGroupId);
       const file = path.join(dir, 'big.csv');
+      const before = emulator.stats().byAction.ListMessageGroupUser ?? 0;
       const exporting = exportTo(big, /^CSV$/, file);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await api.session.reload(); // what a profile switch does: the session changes under the export
+      await waitUntil(() => (emulator.stats().byAction.ListMessageGroupUser ?? 0) >= before + 20, { message: 'the export under way' });
+      // A profile switch: the session changes under the export (a setting of the hovers alone would not end it).
+      await api.profiles.setActive('other');
+      await api.session.reload();
       const { result, input } = await exporting;
       assert.equal(result, undefined);
       assert.ok(input.messages.some((message) => /Export cancelled: no file was written/.test(message.message)));
       assert.deepEqual(await fs.readdir(dir).then((names) => names.filter((name) => name.startsWith('big') || name.includes('big.csv'))), []);
     } finally {
       emulator.setFaults({});
+      await api.profiles.setActive('demo');
+      await api.session.reload();
     }
   });
 });

@@ -5,10 +5,24 @@ import * as vscode from 'vscode';
 import type { SearchFurtherOutcome } from '../../src/commands/view/filter';
 import type { RunningEmulator } from '../../src/emulator';
 import type { ExplorerApi } from '../../src/extension';
-import type { GroupNode } from '../../src/tree/groupNode';
-import type { MemberNode } from '../../src/tree/memberNode';
+import type { GroupNode } from '../../src/tree/legacy/groupNode';
+import type { MemberNode } from '../../src/tree/legacy/memberNode';
 import type { ExplorerNode } from '../../src/tree/node';
-import { children, configure, explorer, isApp, isGroup, isMember, isMessage, isUser, labelOf, reset, runWithInput, signedInWorld } from './helpers';
+import {
+  children,
+  configure,
+  explorer,
+  isLegacyApp,
+  isLegacyGroup,
+  isLegacyMember,
+  isNotice,
+  isLegacyUser,
+  labelOf,
+  reset,
+  runWithInput,
+  signedInWorld,
+  quietTree,
+} from './helpers';
 import { typed } from './testInput';
 
 describe('filter (real extension host)', () => {
@@ -31,9 +45,9 @@ describe('filter (real extension host)', () => {
   });
 
   async function groupNamed(groupId: string): Promise<GroupNode> {
-    const app = (await children(api)).find((node) => isApp(node) && node.appId === fixtures.appId)!;
-    const user = (await children(api, app)).find(isUser)!;
-    const found = (await children(api, user)).find((node): node is GroupNode => isGroup(node) && node.group.GroupId === groupId);
+    const app = (await children(api)).find((node) => isLegacyApp(node) && node.appId === fixtures.appId)!;
+    const user = (await children(api, app)).find(isLegacyUser)!;
+    const found = (await children(api, user)).find((node): node is GroupNode => isLegacyGroup(node) && node.group.GroupId === groupId);
     assert.ok(found);
     return found;
   }
@@ -42,18 +56,18 @@ describe('filter (real extension host)', () => {
 
   it('keeps matching rows and the path to them, and says how many of the loaded rows match', async () => {
     const small = await groupNamed(fixtures.smallGroupId);
-    const members = (await children(api, small)).filter((node): node is MemberNode => isMember(node));
+    const members = (await children(api, small)).filter((node): node is MemberNode => isLegacyMember(node));
     const target = members[1].member.UserId;
     await setFilter(target);
     const apps = await children(api);
     assert.deepEqual(
-      apps.filter(isApp).map((node) => node.ids().appId),
+      apps.filter(isLegacyApp).map((node) => node.ids().appId),
       [fixtures.appId],
       'only the app with a loaded match',
     );
     const again = await groupNamed(fixtures.smallGroupId);
     assert.deepEqual(
-      (await children(api, again)).filter(isMember).map((node) => (node as MemberNode).member.UserId),
+      (await children(api, again)).filter(isLegacyMember).map((node) => (node as MemberNode).member.UserId),
       [target],
     );
     assert.match(api.tree.summary() ?? '', new RegExp(`^Filter: "${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" — [1-9][\\d,]* of [\\d,]+ loaded match$`));
@@ -62,14 +76,14 @@ describe('filter (real extension host)', () => {
   it('filters one level with a prefix, leaving the others as they are', async () => {
     await groupNamed(fixtures.smallGroupId);
     await setFilter(`group:${fixtures.pagedGroupId}`);
-    const app = (await children(api)).find((node) => isApp(node) && node.appId === fixtures.appId)!;
-    const user = (await children(api, app)).find(isUser)!;
-    const groups = (await children(api, user)).filter(isGroup) as GroupNode[];
+    const app = (await children(api)).find((node) => isLegacyApp(node) && node.appId === fixtures.appId)!;
+    const user = (await children(api, app)).find(isLegacyUser)!;
+    const groups = (await children(api, user)).filter(isLegacyGroup) as GroupNode[];
     assert.deepEqual(
       groups.map((node) => node.group.GroupId),
       [fixtures.pagedGroupId],
     );
-    assert.ok((await children(api)).filter(isApp).length > 1, 'apps are not filtered by a group: filter');
+    assert.ok((await children(api)).filter(isLegacyApp).length > 1, 'apps are not filtered by a group: filter');
   });
 
   it('Search Further loads pages at the rate limit until a match beyond the loaded ones appears', async () => {
@@ -85,9 +99,10 @@ describe('filter (real extension host)', () => {
     const deep = all.Result.UserList[10].UserId;
     await setFilter(`member:${deep}`);
     const before = await children(api, thousand);
-    assert.ok(!before.some(isMember), 'not loaded yet');
-    const further = before.find((node) => isMessage(node) && labelOf(node) === 'Search further…');
+    assert.ok(!before.some(isLegacyMember), 'not loaded yet');
+    const further = before.find((node) => isNotice(node) && labelOf(node) === 'Search further…');
     assert.ok(further, before.map(labelOf).join(' | '));
+    await quietTree(api);
     emulator.resetStats();
     const outcome = (await vscode.commands.executeCommand('imExplorer.searchFurther', further)) as SearchFurtherOutcome;
     assert.deepEqual({ found: outcome.found, cancelled: outcome.cancelled }, { found: true, cancelled: false });
@@ -95,7 +110,7 @@ describe('filter (real extension host)', () => {
     assert.equal(emulator.stats().byAction.ListMessageGroupUser, 8);
     const after = await children(api, thousand);
     assert.deepEqual(
-      after.filter(isMember).map((node) => (node as MemberNode).member.UserId),
+      after.filter(isLegacyMember).map((node) => (node as MemberNode).member.UserId),
       [deep],
     );
   });
@@ -116,19 +131,20 @@ describe('filter (real extension host)', () => {
 
   it('Clear Filter shows everything again without reloading', async () => {
     const small = await groupNamed(fixtures.smallGroupId);
-    const everyone = (await children(api, small)).filter(isMember).length;
+    const everyone = (await children(api, small)).filter(isLegacyMember).length;
     await setFilter('no-such-member-anywhere');
-    assert.ok(!(await children(api)).some(isApp), 'no app has a loaded match');
+    assert.ok(!(await children(api)).some(isLegacyApp), 'no app has a loaded match');
     const none: ExplorerNode[] = await children(api, small);
     assert.ok(
-      none.some((node) => isMessage(node) && /match/.test(labelOf(node))),
+      none.some((node) => isNotice(node) && /match/.test(labelOf(node))),
       none.map(labelOf).join(' | '),
     );
+    await quietTree(api);
     emulator.resetStats();
     await vscode.commands.executeCommand('imExplorer.clearFilter');
     assert.equal(api.tree.filter, undefined);
     assert.equal(api.tree.summary(), undefined);
-    assert.equal((await children(api, await groupNamed(fixtures.smallGroupId))).filter(isMember).length, everyone);
+    assert.equal((await children(api, await groupNamed(fixtures.smallGroupId))).filter(isLegacyMember).length, everyone);
     assert.equal(emulator.stats().requests, 0);
   });
 });

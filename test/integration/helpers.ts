@@ -5,8 +5,20 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
 import { DEMO_KEY, type EmulatorKey, type RunningEmulator, startEmulator, STS_KEY } from '../../src/emulator';
-import type { NodesByKind } from '../../src/commands/registry';
-import type { ExplorerNode } from '../../src/tree/node';
+import type { Family } from '../../src/api/types';
+import type { AppNode as LegacyAppNode } from '../../src/tree/legacy/appNode';
+import type { GroupNode as LegacyGroupNode } from '../../src/tree/legacy/groupNode';
+import type { MemberNode as LegacyMemberNode } from '../../src/tree/legacy/memberNode';
+import type { UserNode as LegacyUserNode } from '../../src/tree/legacy/userNode';
+import type { AppNode as LiveAppNode } from '../../src/tree/live/appNode';
+import type { GroupNode as LiveGroupNode } from '../../src/tree/live/groupNode';
+import type { MemberNode as LiveMemberNode } from '../../src/tree/live/memberNode';
+import type { MessageNode as LiveMessageNode } from '../../src/tree/live/messageNode';
+import type { MessagesNode as LiveMessagesNode } from '../../src/tree/live/messagesNode';
+import type { MoreNode } from '../../src/tree/moreNode';
+import type { ExplorerNode, NodeKind } from '../../src/tree/node';
+import type { NoticeNode } from '../../src/tree/noticeNode';
+import type { RangeNode } from '../../src/tree/rangeNode';
 import { type Step, TestUserInput, typed, withInput } from './testInput';
 
 export const EXTENSION_ID = 'imexplorer.interactive-messages-explorer';
@@ -135,18 +147,39 @@ export function assertNoSecrets(texts: string[], secrets: string[] = secretsOf(D
 }
 
 // The extension runs from its esbuild bundle while the tests import the TypeScript output, so node classes are
-// not the same objects on both sides: tell nodes apart by `kind`, never by instanceof.
-function kindGuard<K extends keyof NodesByKind>(kind: K) {
-  return (node: ExplorerNode | undefined): node is NodesByKind[K] => node?.kind === kind;
+// not the same objects on both sides: tell rows apart by `kind` and `family`, never by instanceof.
+function rowGuard<T extends ExplorerNode>(kind: NodeKind, family?: Family) {
+  return (node: ExplorerNode | undefined): node is T => node?.kind === kind && (family === undefined || node.family === family);
 }
 
-export const isApp = kindGuard('app');
-export const isUser = kindGuard('user');
-export const isGroup = kindGuard('group');
-export const isMember = kindGuard('member');
-export const isLoadMore = kindGuard('loadMore');
-export const isMessage = kindGuard('message');
-export const isRange = kindGuard('range');
+export const isLegacyApp = rowGuard<LegacyAppNode>('app', 'legacy');
+export const isLegacyUser = rowGuard<LegacyUserNode>('user', 'legacy');
+export const isLegacyGroup = rowGuard<LegacyGroupNode>('group', 'legacy');
+export const isLegacyMember = rowGuard<LegacyMemberNode>('member', 'legacy');
+export const isLiveApp = rowGuard<LiveAppNode>('app', 'live');
+export const isLiveGroup = rowGuard<LiveGroupNode>('group', 'live');
+export const isLiveMember = rowGuard<LiveMemberNode>('member', 'live');
+export const isLiveMessages = rowGuard<LiveMessagesNode>('messages', 'live');
+export const isLiveMessage = rowGuard<LiveMessageNode>('message', 'live');
+export const isMore = rowGuard<MoreNode>('more');
+export const isNotice = rowGuard<NoticeNode>('notice');
+export const isRange = rowGuard<RangeNode>('range');
+
+export type { LegacyAppNode, LegacyGroupNode, LegacyMemberNode, LegacyUserNode, LiveAppNode, LiveGroupNode, LiveMemberNode, LiveMessagesNode };
+
+/**
+ * Collapses the view and waits until the tree reads nothing: after a refresh the view asks again for the children of
+ * every row it has expanded, at its own pace; collapsed, it asks for nothing a test does not cause. (The request to
+ * collapse is answered after any request the view sent before it, so none is still on its way.)
+ */
+export async function quietTree(api: ExplorerApi, timeoutMs = 20_000): Promise<void> {
+  await vscode.commands.executeCommand('workbench.actions.treeView.imExplorer.apps.collapseAll');
+  const deadline = Date.now() + timeoutMs;
+  while (api.tree.busy) {
+    assert.ok(Date.now() < deadline, 'the tree kept reading');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 /**
  * The view's selection once it holds a node matching `expected`, or as it is after `timeoutMs`: the workbench reports

@@ -5,23 +5,24 @@ import * as vscode from 'vscode';
 import type { FindInExplorerOutcome } from '../../src/commands/lookup/findInExplorer';
 import { STS_KEY, type RunningEmulator } from '../../src/emulator';
 import type { ExplorerApi } from '../../src/extension';
-import type { AppNode } from '../../src/tree/appNode';
-import type { GroupNode } from '../../src/tree/groupNode';
-import type { MemberNode } from '../../src/tree/memberNode';
+import type { AppNode } from '../../src/tree/legacy/appNode';
+import type { GroupNode } from '../../src/tree/legacy/groupNode';
+import type { MemberNode } from '../../src/tree/legacy/memberNode';
 import {
   assertNoSecrets,
   children,
   configure,
   explorer,
-  isApp,
-  isGroup,
-  isMember,
-  isUser,
+  isLegacyApp,
+  isLegacyGroup,
+  isLegacyMember,
+  isLegacyUser,
   reset,
   runWithInput,
   selectionWhen,
   signedInWorld,
   signIn,
+  quietTree,
 } from './helpers';
 import { picked, typed } from './testInput';
 
@@ -39,10 +40,10 @@ describe('ids in code: hover and Find in Explorer (real extension host)', () => 
   let unloadedGroupId: string;
 
   async function loadTree(): Promise<void> {
-    const app = (await children(api)).find((node): node is AppNode => isApp(node) && node.appId === fixtures.appId)!;
-    const user = (await children(api, app)).find(isUser)!;
-    small = (await children(api, user)).find((node): node is GroupNode => isGroup(node) && node.group.GroupId === fixtures.smallGroupId)!;
-    member = (await children(api, small)).filter(isMember).find((node) => (node as MemberNode).member.UserId !== fixtures.userId) as MemberNode;
+    const app = (await children(api)).find((node): node is AppNode => isLegacyApp(node) && node.appId === fixtures.appId)!;
+    const user = (await children(api, app)).find(isLegacyUser)!;
+    small = (await children(api, user)).find((node): node is GroupNode => isLegacyGroup(node) && node.group.GroupId === fixtures.smallGroupId)!;
+    member = (await children(api, small)).filter(isLegacyMember).find((node) => (node as MemberNode).member.UserId !== fixtures.userId) as MemberNode;
     assert.ok(small && member);
   }
 
@@ -114,6 +115,7 @@ describe('ids in code: hover and Find in Explorer (real extension host)', () => 
 
   it('matches whole tokens only, and shows nothing for unknown ids with the lookup off, sending no request', async () => {
     const document = await documentWith(`x${fixtures.smallGroupId}y ${unloadedGroupId}\n`);
+    await quietTree(api);
     emulator.resetStats();
     assert.equal((await hoverAt(document, `x${fixtures.smallGroupId}y`, 3)).value, '', 'part of a longer word');
     assert.equal((await hoverAt(document, unloadedGroupId)).value, '');
@@ -124,6 +126,8 @@ describe('ids in code: hover and Find in Explorer (real extension host)', () => 
     await configure(api, { 'hover.lookUpUnknownIds': true });
     await loadTree();
     const document = await documentWith(`// app ${fixtures.appId}\nconst a = '${unloadedGroupId}';\nconst b = 'nope12345678';\n`);
+    // Count from a quiet tree: after a profile or settings change the view reads again what it had expanded.
+    await quietTree(api);
     emulator.resetStats();
     for (let i = 0; i < 4; i++) {
       const { value } = await hoverAt(document, unloadedGroupId);
@@ -136,6 +140,7 @@ describe('ids in code: hover and Find in Explorer (real extension host)', () => 
 
     await signIn(api, 'sts', STS_KEY);
     await loadTree();
+    await quietTree(api);
     emulator.resetStats();
     assert.ok((await hoverAt(document, unloadedGroupId)).value.includes('Read with GetMessageGroup'));
     assert.equal(emulator.stats().byAction.GetMessageGroup, 1, 'asked again for the new profile');
@@ -162,6 +167,7 @@ describe('ids in code: hover and Find in Explorer (real extension host)', () => 
     const unicode = 'グループ42';
     await documentWith(`${unicode}\n`);
     vscode.window.activeTextEditor!.selection = new vscode.Selection(0, 0, 0, unicode.length);
+    await quietTree(api);
     emulator.resetStats();
     const { result, input } = await runWithInput<FindInExplorerOutcome>(api, 'imExplorer.findInExplorer', [
       picked(/Find group: app/, /./),
@@ -173,6 +179,7 @@ describe('ids in code: hover and Find in Explorer (real extension host)', () => 
   });
 
   it('Find in Explorer refuses text that cannot be one id, says why, and changes nothing', async () => {
+    await quietTree(api);
     await api.treeView.reveal(small, { select: true, focus: false });
     await documentWith(`two ids\n${'x'.repeat(200)}\ntab\there\n   \n`);
     const editor = vscode.window.activeTextEditor!;

@@ -8,16 +8,28 @@ import { LEGACY_ONLY_KEY, LIVE_ONLY_KEY, RESTRICTED_KEY, type RunningEmulator } 
 import type { ExplorerApi } from '../../src/extension';
 import type { LoadAllOutcome } from '../../src/model/pagedList';
 import { escapeMarkdown } from '../../src/tree/format';
-import type { LiveAppNode } from '../../src/tree/liveAppNode';
-import type { LiveGroupNode } from '../../src/tree/liveGroupNode';
-import type { LiveMessagesNode } from '../../src/tree/liveMessagesNode';
-import type { ExplorerNode } from '../../src/tree/node';
-import { children, configure, explorer, isApp, isLoadMore, isMessage, labelOf, reset, runWithInput, signIn, signedInWorld, visibleText } from './helpers';
+import {
+  children,
+  configure,
+  explorer,
+  isLegacyApp,
+  isLiveApp,
+  isLiveGroup,
+  isLiveMember,
+  isLiveMessage,
+  isLiveMessages,
+  isMore,
+  isNotice,
+  labelOf,
+  reset,
+  runWithInput,
+  signIn,
+  signedInWorld,
+  visibleText,
+  type LiveAppNode,
+  type LiveGroupNode,
+} from './helpers';
 import { picked, typed } from './testInput';
-
-const isLiveApp = (node: ExplorerNode | undefined): node is LiveAppNode => node?.kind === 'liveApp';
-const isLiveGroup = (node: ExplorerNode | undefined): node is LiveGroupNode => node?.kind === 'liveGroup';
-const isLiveMessages = (node: ExplorerNode | undefined): node is LiveMessagesNode => node?.kind === 'liveMessages';
 
 describe('LiveMessage apps in the tree (real extension host)', () => {
   let api: ExplorerApi;
@@ -51,14 +63,14 @@ describe('LiveMessage apps in the tree (real extension host)', () => {
   /** The group row, loading further pages of the app's groups until it shows. */
   async function liveGroup(groupId: string, appId = live.fixtures.appId): Promise<LiveGroupNode> {
     const app = await liveApp(appId);
-    const found = await api.tree.findNode(app.id + `/group/${encodeURIComponent(groupId)}`, { loadMore: true });
+    const found = await api.tree.findNode(app.childId(groupId), { loadMore: true });
     assert.ok(isLiveGroup(found), `group ${groupId} under ${appId}`);
     return found;
   }
 
   it('lists the LiveMessage apps of both data centers beside the legacy apps, each once', async () => {
     const root = await children(api);
-    const legacy = root.filter(isApp).map((app) => app.appId);
+    const legacy = root.filter(isLegacyApp).map((app) => app.appId);
     assert.ok(legacy.includes(emulator.dataset.fixtures.appId), 'the legacy apps are still there');
     const liveIds = root.filter(isLiveApp).map((app) => app.appId);
     assert.deepEqual([...liveIds].sort(), live.apps.map((app) => app.AppId).sort());
@@ -67,7 +79,7 @@ describe('LiveMessage apps in the tree (real extension host)', () => {
     assert.equal(shanghai.dataCenter, 'cn-shanghai');
     assert.equal(singapore.dataCenter, 'ap-southeast-1');
     assert.match(String(singapore.treeItem().description), /LiveMessage · ap-southeast-1/);
-    assert.ok(!root.some(isMessage), `no message row when both families answer: ${root.filter(isMessage).map(labelOf).join(', ')}`);
+    assert.ok(!root.some(isNotice), `no message row when both families answer: ${root.filter(isNotice).map(labelOf).join(', ')}`);
     const tooltip = visibleText([singapore]).join('\n');
     for (const field of ['AppId', 'DataCenter', 'AppKey', 'MsgLifeCycle', 'CreateTime', 'GroupStatus'])
       assert.ok(tooltip.includes(field), `tooltip names ${field}`);
@@ -83,7 +95,7 @@ describe('LiveMessage apps in the tree (real extension host)', () => {
     );
     const shanghai = await liveApp(live.fixtures.appId);
     const first = await children(api, shanghai);
-    assert.ok(first.some(isLoadMore), 'the demo app has more than one page of groups');
+    assert.ok(first.some(isMore), 'the demo app has more than one page of groups');
     assert.ok(
       first.filter(isLiveGroup).every((group) => !group.group.Delete),
       'deleted groups are hidden by default',
@@ -105,7 +117,7 @@ describe('LiveMessage apps in the tree (real extension host)', () => {
     assert.ok(deleted.some((group) => group.group.GroupId === live.fixtures.deletedGroupId));
     const row = deleted.find((group) => group.group.GroupId === live.fixtures.deletedGroupId)!;
     assert.match(String(row.treeItem().description), /deleted/);
-    assert.equal(row.treeItem().contextValue, 'liveGroup.deleted');
+    assert.equal(row.treeItem().contextValue, 'group;live;deleted');
     const inside = await children(api, row);
     assert.equal(inside.length, 1);
     assert.match(labelOf(inside[0]), /^Deleted .* by .+: its members and messages are gone$/);
@@ -123,17 +135,17 @@ describe('LiveMessage apps in the tree (real extension host)', () => {
     const group = await liveGroup(live.fixtures.pagedGroupId);
     const rows = await children(api, group);
     assert.ok(isLiveMessages(rows[0]), 'Messages first');
-    const members = rows.filter((node) => node.kind === 'liveMember');
+    const members = rows.filter(isLiveMember);
     assert.equal(members.length, 10, 'page size 5 is raised to 10, the smallest the API takes');
     assert.ok(
       visibleText([group])
         .join('\n')
         .includes(`| Members per page | ${escapeMarkdown('10 (the page-size setting kept within 10–50')}`),
     );
-    const more = rows.find(isLoadMore);
+    const more = rows.find(isMore);
     assert.ok(more);
     await vscode.commands.executeCommand('imExplorer.loadMore', more);
-    assert.equal((await children(api, group)).filter((node) => node.kind === 'liveMember').length, 20);
+    assert.equal((await children(api, group)).filter(isLiveMember).length, 20);
   });
 
   it('Load all of the 100,000-member group is complete, each member once, page after page', async function () {
@@ -155,8 +167,8 @@ describe('LiveMessage apps in the tree (real extension host)', () => {
   it('a super group says why its members are not listed and shows its online count, not an error', async () => {
     const group = await liveGroup(live.fixtures.superGroupId);
     const rows = await children(api, group);
-    assert.ok(!rows.some((node) => node.contextValue === 'error'), 'no error row');
-    const note = rows.find((node) => isMessage(node) && /super group/.test(labelOf(node)));
+    assert.ok(!rows.some((node) => node.contextValue === 'notice;error'), 'no error row');
+    const note = rows.find((node) => isNotice(node) && /super group/.test(labelOf(node)));
     assert.ok(note, `rows: ${rows.map(labelOf).join(', ')}`);
     const described = await api.session.client.describeLiveMessageGroup({
       AppId: live.fixtures.appId,
@@ -170,7 +182,7 @@ describe('LiveMessage apps in the tree (real extension host)', () => {
   it('Messages are newest first, and Filter Messages… sets MsgType and a time range', async () => {
     const group = await liveGroup(live.fixtures.messagesGroupId);
     const messages = (await children(api, group)).find(isLiveMessages)!;
-    const first = (await children(api, messages)).filter((node) => node.kind === 'liveMessage');
+    const first = (await children(api, messages)).filter(isLiveMessage);
     assert.ok(first.length > 0);
     const stamps = first.map((node) => (node.json() as { Timestamp: number }).Timestamp);
     assert.deepEqual(
@@ -182,7 +194,7 @@ describe('LiveMessage apps in the tree (real extension host)', () => {
     const begin = stamps[stamps.length - 1];
     await runWithInput(api, 'imExplorer.filterMessages', [typed(/MsgType/, '2'), typed(/from/i, String(begin)), typed(/until/i, String(newest))], messages);
     const filtered = await api.tree.findNode(messages.id);
-    const rows = (await children(api, filtered)).filter((node) => node.kind === 'liveMessage');
+    const rows = (await children(api, filtered)).filter(isLiveMessage);
     assert.ok(rows.length > 0, 'some type-2 messages in the range');
     for (const row of rows) {
       const message = row.json() as { MsgType: number; Timestamp: number };
@@ -219,12 +231,12 @@ describe('one family denied leaves the other (real extension host)', () => {
     emulator.setFaults({ errorRate: 1, errorCodes: ['NoAuth'], actions: ['ListLiveMessageApps'] });
     api.tree.refresh();
     const root = await children(api);
-    assert.ok(root.some((node) => isApp(node) && node.appId === emulator.dataset.fixtures.appId));
+    assert.ok(root.some((node) => isLegacyApp(node) && node.appId === emulator.dataset.fixtures.appId));
     assert.ok(!root.some(isLiveApp));
-    const warnings = root.filter((node) => isMessage(node) && node.severity === 'warning');
+    const warnings = root.filter((node) => isNotice(node) && node.severity === 'warning');
     assert.equal(warnings.length, 1);
     assert.match(labelOf(warnings[0]), /LiveMessage apps \(live:ListLiveMessageApps\)/);
-    assert.ok(!root.some((node) => isMessage(node) && node.severity === 'error'));
+    assert.ok(!root.some((node) => isNotice(node) && node.severity === 'error'));
   });
 
   it('ListLiveMessageApps failing (500): an error row per data center with Retry, the legacy apps there; Retry brings the apps', async () => {
@@ -232,25 +244,25 @@ describe('one family denied leaves the other (real extension host)', () => {
     emulator.setFaults({ errorRate: 1, errorCodes: ['ServerError'], actions: ['ListLiveMessageApps'] });
     api.tree.refresh();
     const root = await children(api);
-    assert.ok(root.some((node) => isApp(node) && node.appId === emulator.dataset.fixtures.appId));
-    const errors = root.filter((node) => isMessage(node) && node.severity === 'error');
+    assert.ok(root.some((node) => isLegacyApp(node) && node.appId === emulator.dataset.fixtures.appId));
+    const errors = root.filter((node) => isNotice(node) && node.severity === 'error');
     assert.deepEqual(
       errors.map((node) => /^LiveMessage apps in (\S+):/.exec(labelOf(node))?.[1]),
       ['cn-shanghai', 'ap-southeast-1'],
     );
-    assert.equal(errors[0].contextValue, 'error', 'the error row offers Retry');
+    assert.equal(errors[0].contextValue, 'notice;error', 'the error row offers Retry');
     emulator.setFaults({});
     await vscode.commands.executeCommand('imExplorer.retry', errors[0]);
     const again = await children(api);
     assert.equal(again.filter(isLiveApp).length, emulator.liveMessage.apps.length);
-    assert.ok(!again.some((node) => isMessage(node) && node.severity === 'error'));
+    assert.ok(!again.some((node) => isNotice(node) && node.severity === 'error'));
   });
 
   it('ListMessageApp denied (Forbidden.RAM): the LiveMessage apps are all there', async () => {
     emulator = await signedInWorld(api);
     await signIn(api, 'restricted', RESTRICTED_KEY);
     const root = await children(api);
-    assert.ok(root.some((node) => isMessage(node) && /live:ListMessageApp\)/.test(labelOf(node))));
+    assert.ok(root.some((node) => isNotice(node) && /live:ListMessageApp\)/.test(labelOf(node))));
     assert.equal(root.filter(isLiveApp).length, emulator.liveMessage.apps.length);
   });
 
@@ -259,16 +271,16 @@ describe('one family denied leaves the other (real extension host)', () => {
     await signIn(api, 'old-customer', LEGACY_ONLY_KEY);
     const old = await children(api);
     assert.ok(
-      old.some((node) => isApp(node) && node.appId === emulator.dataset.fixtures.appId),
+      old.some((node) => isLegacyApp(node) && node.appId === emulator.dataset.fixtures.appId),
       'the legacy apps',
     );
     assert.ok(!old.some(isLiveApp), 'no LiveMessage app');
-    assert.deepEqual(old.filter(isMessage).map(labelOf), [], 'no warning or error row');
+    assert.deepEqual(old.filter(isNotice).map(labelOf), [], 'no warning or error row');
 
     await signIn(api, 'new-customer', LIVE_ONLY_KEY);
     const fresh = await children(api);
     assert.equal(fresh.filter(isLiveApp).length, emulator.liveMessage.apps.length, 'the LiveMessage apps');
-    assert.ok(!fresh.some(isApp), 'no legacy app');
-    assert.deepEqual(fresh.filter(isMessage).map(labelOf), [], 'no warning or error row');
+    assert.ok(!fresh.some(isLegacyApp), 'no legacy app');
+    assert.deepEqual(fresh.filter(isNotice).map(labelOf), [], 'no warning or error row');
   });
 });

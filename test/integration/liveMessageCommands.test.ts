@@ -1,29 +1,31 @@
-// Commands on LiveMessage rows in the real extension host against the emulator: copy ids, Copy as Code (the right
-// action and wire parameters in each language), Open as JSON, Show Details with the band state, Check Online… on a
-// group and a member, Find Group, Search Members, Export, the view's filter and hovers over LiveMessage ids.
+// Commands only the LiveMessage family has, in the real extension host against the emulator: the band (mute) state
+// that Show Details reads for a group and the member rows then show, Check Online… on a group and a member, the
+// member rows' UserInfo, and the view's filter over LiveMessage groups. The commands both families share are in
+// concepts.test.ts, run once per family.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OnlineAnswer } from '../../src/commands/live/checkOnline';
-import type { FindLiveGroupOutcome } from '../../src/commands/live/findLiveGroup';
-import type { ExportOutcome } from '../../src/commands/export';
 import type { RunningEmulator } from '../../src/emulator';
 import type { ExplorerApi } from '../../src/extension';
 import { parseFilter } from '../../src/model/filter';
-import type { LiveAppNode } from '../../src/tree/liveAppNode';
-import type { LiveGroupDetail, LiveGroupNode } from '../../src/tree/liveGroupNode';
-import type { LiveMemberNode } from '../../src/tree/liveMemberNode';
-import type { ExplorerNode } from '../../src/tree/node';
-import { assertNoSecrets, children, configure, explorer, labelOf, reset, runWithInput, selectionWhen, signedInWorld } from './helpers';
-import { picked, savedAs, searched, typed } from './testInput';
+import {
+  children,
+  configure,
+  explorer,
+  isLiveApp,
+  isLiveGroup,
+  isLiveMember,
+  labelOf,
+  reset,
+  runWithInput,
+  signedInWorld,
+  type LiveAppNode,
+  type LiveGroupNode,
+  type LiveMemberNode,
+} from './helpers';
+import { typed } from './testInput';
 
-const isLiveApp = (node: ExplorerNode | undefined): node is LiveAppNode => node?.kind === 'liveApp';
-const isLiveMember = (node: ExplorerNode | undefined): node is LiveMemberNode => node?.kind === 'liveMember';
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-describe('commands on LiveMessage rows (real extension host)', () => {
+describe('commands of the LiveMessage family (real extension host)', () => {
   let api: ExplorerApi;
   let emulator: RunningEmulator;
   let live: RunningEmulator['liveMessage'];
@@ -43,58 +45,31 @@ describe('commands on LiveMessage rows (real extension host)', () => {
     api.tree.setFilter(undefined);
     app = (await children(api)).find((node): node is LiveAppNode => isLiveApp(node) && node.appId === live.fixtures.appId)!;
     assert.ok(app);
-    small = (await api.tree.findNode(app.id + `/group/${encodeURIComponent(live.fixtures.smallGroupId)}`, { loadMore: true })) as LiveGroupNode;
-    assert.equal(small?.kind, 'liveGroup');
+    const found = await api.tree.findNode(app.childId(live.fixtures.smallGroupId), { loadMore: true });
+    assert.ok(isLiveGroup(found));
+    small = found;
     member = (await children(api, small)).find(isLiveMember)!;
     assert.ok(member);
-    await vscode.env.clipboard.writeText('');
   });
 
   after(async () => {
+    api.tree.setFilter(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await reset(api);
     await emulator.close();
   });
 
-  it('copies AppId, GroupId and UserId of LiveMessage rows', async () => {
-    assert.equal(await vscode.commands.executeCommand('imExplorer.copyAppId', app), live.fixtures.appId);
-    assert.equal(await vscode.env.clipboard.readText(), live.fixtures.appId);
-    assert.equal(await vscode.commands.executeCommand('imExplorer.copyGroupId', small), live.fixtures.smallGroupId);
-    assert.equal(await vscode.commands.executeCommand('imExplorer.copyUserId', member), member.member.UserId);
-    assert.equal(await vscode.env.clipboard.readText(), member.member.UserId);
-  });
-
-  it('Copy as Code writes the LiveMessage action with its wire parameters in each language', async () => {
-    for (const [language, marker] of [
-      [/^TypeScript$/, 'client.request("ListLiveMessageGroupUsers"'],
-      [/^Python$/, 'request.set_action_name("ListLiveMessageGroupUsers")'],
-      [/^aliyun CLI$/, 'aliyun live ListLiveMessageGroupUsers'],
-    ] as const) {
-      await runWithInput(api, 'imExplorer.copyAsCode', [picked(/Copy ListLiveMessageGroupUsers as code/, language)], small);
-      const text = await vscode.env.clipboard.readText();
-      assert.ok(text.includes(marker), `${language}: ${text}`);
-      for (const part of [live.fixtures.smallGroupId, live.fixtures.appId, 'cn-shanghai', 'SortType', 'PageSize'])
-        assert.ok(text.includes(part), `${language} has ${part}`);
-      assertNoSecrets([text]);
-    }
-    await runWithInput(api, 'imExplorer.copyAsCode', [picked(/Copy CheckLiveMessageUsersInGroup as code/, /^TypeScript$/)], member);
-    const text = await vscode.env.clipboard.readText();
-    assert.ok(text.includes(`UserIds: ${JSON.stringify(JSON.stringify([member.member.UserId]))}`), `UserIds as one JSON array text: ${text}`);
-    assert.match(text, /method: 'POST'/);
-  });
-
-  it('Open as JSON shows the raw group', async () => {
-    const uri = (await vscode.commands.executeCommand('imExplorer.openJson', small)) as vscode.Uri;
-    const document = await vscode.workspace.openTextDocument(uri);
-    assert.deepEqual(JSON.parse(document.getText()), small.group);
-  });
-
   it('Show Details reads the group and its band state; the tooltip and the member rows show the mute state', async () => {
-    const banned = (await api.tree.findNode(app.id + `/group/${encodeURIComponent(live.fixtures.bannedGroupId)}`, { loadMore: true })) as LiveGroupNode;
-    const detail = (await vscode.commands.executeCommand('imExplorer.showDetails', banned)) as LiveGroupDetail;
+    const banned = await api.tree.findNode(app.childId(live.fixtures.bannedGroupId), { loadMore: true });
+    assert.ok(isLiveGroup(banned));
+    const detail = (await vscode.commands.executeCommand('imExplorer.showDetails', banned)) as {
+      GroupId: string;
+      band?: { IsbannedAll: boolean; UnbannedUserList: string[] };
+    };
     assert.equal(detail.GroupId, live.fixtures.bannedGroupId);
     assert.equal(detail.band?.IsbannedAll, true);
-    const shown = (await api.tree.findNode(banned.id)) as LiveGroupNode;
+    const shown = await api.tree.findNode(banned.id);
+    assert.ok(isLiveGroup(shown));
     assert.match(String(shown.treeItem().description), /all muted/);
     const tooltip = (shown.tooltip() as vscode.MarkdownString).value;
     for (const field of ['IsbannedAll', 'UnbannedUserList', 'OnlineUserCounts', 'MsgAmount']) assert.ok(tooltip.includes(field), `${field} in the tooltip`);
@@ -102,9 +77,15 @@ describe('commands on LiveMessage rows (real extension host)', () => {
     const unbanned = new Set(detail.band!.UnbannedUserList);
     const mutedRow = members.find((row) => !unbanned.has(row.member.UserId))!;
     assert.match(String(mutedRow.treeItem().description), /muted/);
-    const appDetail = (await vscode.commands.executeCommand('imExplorer.showDetails', app)) as { AuditType: number; DataCenter: string };
-    assert.equal(appDetail.DataCenter, 'cn-shanghai');
-    assert.equal(typeof appDetail.AuditType, 'number');
+  });
+
+  it('a member row shows the nick and level its UserInfo names, and every field of it in the tooltip', async () => {
+    const info = JSON.parse(member.member.UserInfo) as { nick: string; level: number };
+    const description = String(member.treeItem().description);
+    assert.ok(description.startsWith(`${info.nick} · level ${info.level}`), description);
+    assert.ok(!description.includes('{'), `no raw JSON in the row: ${description}`);
+    const tooltip = (member.tooltip() as vscode.MarkdownString).value;
+    assert.ok(tooltip.includes('nick') && tooltip.includes('level'), 'the fields in the tooltip');
   });
 
   it('Check Online… on a group asks for UserIds and answers for each; on a member it checks that member', async () => {
@@ -133,64 +114,10 @@ describe('commands on LiveMessage rows (real extension host)', () => {
     assert.equal(emulator.stats().byAction.CheckLiveMessageUsersInGroup ?? 0, 0);
   });
 
-  it('Find Group in a LiveMessage app reveals the group, loading its pages', async () => {
-    const groups = live.apps.find((entry) => entry.AppId === live.fixtures.appId)!.groups.filter((group) => !group.deleted);
-    const last = groups[groups.length - 1];
-    const { result } = await runWithInput<FindLiveGroupOutcome>(api, 'imExplorer.findGroup', [
-      picked(/Find group: app/, new RegExp(`^${escapeRegExp(app.label)}$`)),
-      typed(/GroupId/, last.GroupId),
-    ]);
-    assert.equal(result?.group.GroupId, last.GroupId);
-    assert.ok(result?.revealedAt?.endsWith(`/group/${encodeURIComponent(last.GroupId)}`));
-    const selected = await selectionWhen(api, (node) => node.kind === 'liveGroup' && (node as LiveGroupNode).group.GroupId === last.GroupId);
-    assert.equal((selected as LiveGroupNode | undefined)?.group.GroupId, last.GroupId);
-  });
-
-  it('Search Members finds members of a LiveMessage group by part of their UserId, through its pages', async () => {
-    const paged = (await api.tree.findNode(app.id + `/group/${encodeURIComponent(live.fixtures.pagedGroupId)}`, { loadMore: true })) as LiveGroupNode;
-    await configure(api, { pageSize: 10 });
-    try {
-      const reloaded = await api.tree.findNode(paged.id, { loadMore: true }); // the settings change reloaded the tree
-      const first = (await children(api, reloaded!)).filter(isLiveMember);
-      assert.equal(first.length, 10);
-      const all = await api.session.client.listLiveMessageGroupUsers({ ...paged.where, PageSize: 50, SortType: 1, NextPageToken: undefined });
-      const far = all.UserList[45].UserId;
-      const { result } = await runWithInput<{ userId: string; revealed: boolean }>(
-        api,
-        'imExplorer.searchMembers',
-        [searched(/Search members of/, far.slice(0, 10), new RegExp(`^${escapeRegExp(far)}$`))],
-        reloaded,
-      );
-      assert.deepEqual(result, { userId: far, revealed: true });
-    } finally {
-      await configure(api, { pageSize: 50 });
-    }
-  });
-
-  it('exports the members of a LiveMessage group to CSV, each once', async () => {
-    const paged = (await api.tree.findNode(app.id + `/group/${encodeURIComponent(live.fixtures.pagedGroupId)}`, { loadMore: true })) as LiveGroupNode;
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lm-export-')), 'members.csv');
-    const { result } = await runWithInput<ExportOutcome>(api, 'imExplorer.export', [picked(/format/, /^CSV$/), savedAs(/^Export/, file)], paged);
-    assert.equal(result?.written, 123);
-    const lines = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/);
-    assert.equal(lines[0], 'UserId,UserInfo');
-    assert.equal(new Set(lines.slice(1).map((line) => line.split(',')[0])).size, 123);
-  });
-
-  it('the view filter keeps the LiveMessage groups that match, and hovers show a loaded LiveMessage group', async () => {
+  it('the view filter keeps the LiveMessage groups that match', async () => {
     api.tree.setFilter(parseFilter(`group:${small.group.GroupId}`) as never);
     const rows = await children(api, app);
-    assert.deepEqual(rows.filter((node) => node.kind === 'liveGroup').map(labelOf), [labelOf(small)]);
+    assert.deepEqual(rows.filter(isLiveGroup).map(labelOf), [labelOf(small)]);
     api.tree.setFilter(undefined);
-    const document = await vscode.workspace.openTextDocument({ content: `group = "${small.group.GroupId}"\n`, language: 'plaintext' });
-    await vscode.window.showTextDocument(document);
-    const offset = document.getText().indexOf(small.group.GroupId) + 2;
-    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset))) ?? [];
-    const value = hovers
-      .flatMap((hover) => hover.contents)
-      .map((content) => (content instanceof vscode.MarkdownString ? content.value : String(content)))
-      .join('\n');
-    assert.ok(value.includes('LiveMessage group'), value);
-    assert.ok(value.includes(encodeURIComponent(JSON.stringify([small.id]))), 'links carry the node id');
   });
 });

@@ -1,12 +1,36 @@
-// The command registry against package.json, and the contextValues the real tree sets against the one table.
+// The command registry against package.json: the ids both ways, each menu against the rows its command takes (the
+// targets declared in code), and the context values the real tree sets against the one table.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { registerCommands, type Command } from '../../src/commands/registry';
+import { COMMANDS } from '../../src/commands';
+import { accepts, registerCommands, type Command, type NodeTarget } from '../../src/commands/registry';
 import type { RunningEmulator } from '../../src/emulator';
 import type { ExplorerApi } from '../../src/extension';
-import { CONTEXT_VALUES } from '../../src/tree/contextValues';
+import { ROW_CONTEXTS, tokensOf } from '../../src/tree/contextValues';
 import type { ExplorerNode } from '../../src/tree/node';
-import { children, configure, explorer, isGroup, reset, signedInWorld } from './helpers';
+import { children, configure, explorer, isLegacyGroup, reset, signedInWorld } from './helpers';
+
+interface MenuEntry {
+  command: string;
+  when: string;
+  group?: string;
+}
+
+/** The context values a menu entry's `viewItem =~ /…/` matches. */
+function shownOn(entry: MenuEntry): string[] {
+  const pattern = /viewItem\s*=~\s*\/((?:\\\/|[^/])+)\//.exec(entry.when)?.[1];
+  assert.ok(pattern, `${entry.command} names a viewItem pattern`);
+  const regex = new RegExp(pattern);
+  return ROW_CONTEXTS.filter((value) => regex.test(value));
+}
+
+/** The context values of rows a target takes; a paging command also takes the rows of a list (Load more, notices). */
+function takenBy(target: NodeTarget): string[] {
+  return ROW_CONTEXTS.filter((value) => {
+    const tokens = tokensOf(value.split(';')[0], value);
+    return accepts(target, tokens) || (target.ownerOfRow === true && (tokens.kind === 'more' || tokens.kind === 'notice'));
+  });
+}
 
 describe('command registry and context values (real extension host)', () => {
   let api: ExplorerApi;
@@ -39,6 +63,24 @@ describe('command registry and context values (real extension host)', () => {
     assert.equal(api.context.subscriptions.length, before);
   });
 
+  it('each item menu shows its command only on rows the command takes, and a context menu on every such row', () => {
+    const menus: MenuEntry[] = api.context.extension.packageJSON.contributes.menus['view/item/context'];
+    const targets = new Map(COMMANDS.map((command) => [`imExplorer.${command.id}`, command.target]));
+    const problems: string[] = [];
+    for (const entry of menus) {
+      const target = targets.get(entry.command);
+      if (!target) continue; // a command for any row (Refresh, Retry, Show Log)
+      const shown = shownOn(entry);
+      const taken = takenBy(target);
+      const refused = shown.filter((value) => !taken.includes(value));
+      if (refused.length) problems.push(`${entry.command} is offered on ${refused.join(', ')}, which it does not take`);
+      const rows = taken.filter((value) => !value.startsWith('more') && !value.startsWith('notice'));
+      const missing = rows.filter((value) => !shown.includes(value));
+      if (!entry.group?.startsWith('inline') && missing.length) problems.push(`${entry.command}'s menu misses ${missing.join(', ')}`);
+    }
+    assert.deepEqual(problems, []);
+  });
+
   it('every contextValue a node of the real tree sets is in the one table', async () => {
     const fixtures = emulator.dataset.fixtures;
     await configure(api, { users: { [fixtures.appId]: [fixtures.userId, fixtures.noGroupsUserId] }, apps: ['configured-only-app'], pageSize: 5 });
@@ -47,25 +89,37 @@ describe('command registry and context values (real extension host)', () => {
       for (const node of await children(api, parent)) {
         const value = node.treeItem().contextValue;
         if (value !== undefined) seen.set(value, node.id);
-        if (depth < 3 && !(isGroup(node) && node.group.GroupId !== fixtures.smallGroupId)) await walk(node, depth + 1);
+        if (depth < 3 && !(isLegacyGroup(node) && node.group.GroupId !== fixtures.smallGroupId)) await walk(node, depth + 1);
       }
     };
     await walk(undefined, 0);
     emulator.setFaults({ errorRate: 1, errorCodes: ['InternalError'], actions: ['ListMessageGroupUser'] });
     try {
-      const small = api.tree.loadedNodes((node) => isGroup(node) && node.group.GroupId === fixtures.smallGroupId)[0];
+      const small = api.tree.loadedNodes((node) => isLegacyGroup(node) && node.group.GroupId === fixtures.smallGroupId)[0];
       assert.ok(small);
       api.tree.refresh(small);
       for (const node of await children(api, small)) seen.set(String(node.treeItem().contextValue), node.id);
     } finally {
       emulator.setFaults({});
     }
-    const table: string[] = Object.values(CONTEXT_VALUES);
     assert.deepEqual(
-      [...seen.keys()].filter((value) => !table.includes(value)),
+      [...seen.keys()].filter((value) => !ROW_CONTEXTS.includes(value)),
       [],
     );
-    for (const value of ['app', 'app.configured', 'user', 'group', 'member', 'loadMore', 'error', 'message']) {
+    for (const value of [
+      'app;legacy',
+      'app;legacy;configured',
+      'user;legacy',
+      'group;legacy',
+      'member;legacy',
+      'more',
+      'notice;error',
+      'notice',
+      'app;live',
+      'group;live',
+      'member;live',
+      'messages;live',
+    ]) {
       assert.ok(seen.has(value), `the walk met a ${value} row`);
     }
   });

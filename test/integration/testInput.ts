@@ -19,6 +19,8 @@ export interface Step {
   answer: string | RegExp | undefined;
   /** Search picks: the text typed. */
   query?: string;
+  /** Search picks: called when the search has ended (its item picked), before the command goes on. */
+  afterSearch?: () => void;
 }
 
 export interface ShownMessage {
@@ -42,7 +44,13 @@ export const typed = (match: RegExp, answer: string | undefined): Step => ({ kin
 export const picked = (match: RegExp, answer: RegExp | undefined): Step => ({ kind: 'quickPick', match, answer });
 export const confirmed = (match: RegExp, answer: string | undefined): Step => ({ kind: 'confirm', match, answer });
 /** A search pick: `query` typed, then the first item whose label matches `answer` picked (undefined = Escape once the search ended). */
-export const searched = (match: RegExp, query: string, answer: RegExp | undefined): Step => ({ kind: 'searchPick', match, query, answer });
+export const searched = (match: RegExp, query: string, answer: RegExp | undefined, afterSearch?: () => void): Step => ({
+  kind: 'searchPick',
+  match,
+  query,
+  answer,
+  afterSearch,
+});
 /** A save dialog, matched by its title, answered with a file path. */
 export const savedAs = (match: RegExp, filePath: string | undefined): Step => ({ kind: 'saveDialog', match, answer: filePath });
 
@@ -142,6 +150,7 @@ export class TestUserInput implements UserInput {
       if (!controller.signal.aborted) throw error;
     }
     this.searchResults.push(seen.map((item) => item.label));
+    step.afterSearch?.();
     assert.ok(!pattern || chosen, `search pick "${options.title}" found an item matching ${pattern}: ${seen.map((item) => item.label).join(' | ')}`);
     return chosen;
   }

@@ -2,13 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RunningEmulator } from '../../src/emulator';
 import type { ExplorerApi } from '../../src/extension';
-import type { AppNode } from '../../src/tree/appNode';
+import type { AppNode } from '../../src/tree/legacy/appNode';
 import { escapeMarkdown } from '../../src/tree/format';
-import type { GroupNode } from '../../src/tree/groupNode';
-import type { MemberNode } from '../../src/tree/memberNode';
-import type { MessageNode } from '../../src/tree/messageNode';
+import type { GroupNode } from '../../src/tree/legacy/groupNode';
+import type { MemberNode } from '../../src/tree/legacy/memberNode';
+import type { NoticeNode } from '../../src/tree/noticeNode';
 import type { ExplorerNode } from '../../src/tree/node';
-import type { UserNode } from '../../src/tree/userNode';
+import type { UserNode } from '../../src/tree/legacy/userNode';
 import { parseFilter } from '../../src/model/filter';
 import type { LoadAllOutcome } from '../../src/model/pagedList';
 import {
@@ -16,19 +16,20 @@ import {
   children,
   configure,
   explorer,
-  isApp,
-  isGroup,
-  isLoadMore,
-  isMember,
-  isMessage,
+  isLegacyApp,
+  isLegacyGroup,
+  isMore,
+  isLegacyMember,
+  isNotice,
   isRange,
-  isUser,
+  isLegacyUser,
   labelOf,
   reset,
   runWithInput,
   selectionWhen,
   signedInWorld,
   visibleText,
+  quietTree,
 } from './helpers';
 import { typed } from './testInput';
 
@@ -55,13 +56,13 @@ describe('explorer tree (real extension host)', () => {
   });
 
   async function demoApp(): Promise<AppNode> {
-    const app = (await children(api)).find((node): node is AppNode => isApp(node) && node.appId === fixtures.appId);
+    const app = (await children(api)).find((node): node is AppNode => isLegacyApp(node) && node.appId === fixtures.appId);
     assert.ok(app, 'demo app listed');
     return app;
   }
 
   async function user(userId: string): Promise<UserNode> {
-    const found = (await children(api, await demoApp())).find((node): node is UserNode => isUser(node) && node.userId === userId);
+    const found = (await children(api, await demoApp())).find((node): node is UserNode => isLegacyUser(node) && node.userId === userId);
     assert.ok(found, `user ${userId} under the demo app`);
     return found;
   }
@@ -69,18 +70,19 @@ describe('explorer tree (real extension host)', () => {
   async function group(groupId: string, owner = fixtures.userId): Promise<GroupNode> {
     const parent = await user(owner);
     let nodes = await children(api, parent);
-    for (let i = 0; i < 5 && !nodes.some((node) => isGroup(node) && node.group.GroupId === groupId); i++) {
-      const more = nodes.find((node) => isLoadMore(node));
+    for (let i = 0; i < 5 && !nodes.some((node) => isLegacyGroup(node) && node.group.GroupId === groupId); i++) {
+      const more = nodes.find((node) => isMore(node));
       if (!more) break;
       await vscode.commands.executeCommand('imExplorer.loadMore', more);
       nodes = await children(api, parent);
     }
-    const found = nodes.find((node): node is GroupNode => isGroup(node) && node.group.GroupId === groupId);
+    const found = nodes.find((node): node is GroupNode => isLegacyGroup(node) && node.group.GroupId === groupId);
     assert.ok(found, `group ${groupId}`);
     return found;
   }
 
   it('lists apps, then the configured users of an app, with no request before a node is expanded', async () => {
+    await quietTree(api);
     emulator.resetStats();
     api.tree.refresh();
     assert.equal(emulator.stats().requests, 0, 'nothing loads before the view asks');
@@ -89,7 +91,7 @@ describe('explorer tree (real extension host)', () => {
     // The legacy apps (the LiveMessage apps the same key sees follow them: liveMessage.test.ts).
     assert.deepEqual(
       apps
-        .filter((node) => node.kind === 'app')
+        .filter(isLegacyApp)
         .map((node) => node.ids().appId)
         .sort(),
       emulator.dataset.apps.map((app) => app.AppId).sort(),
@@ -104,19 +106,19 @@ describe('explorer tree (real extension host)', () => {
     await configure(api, { pageSize: 20 });
     const many = await user(fixtures.manyGroupsUserId);
     let nodes = await children(api, many);
-    assert.equal(nodes.filter((node) => isGroup(node)).length, 20);
+    assert.equal(nodes.filter((node) => isLegacyGroup(node)).length, 20);
     const more = nodes.at(-1);
-    assert.ok(isLoadMore(more));
+    assert.ok(isMore(more));
     assert.match(String(more.treeItem().description), new RegExp(`20 of ${fixtures.manyGroupsCount} groups`));
     assert.equal(await vscode.commands.executeCommand('imExplorer.loadMore', more), 40);
     nodes = await children(api, many);
-    assert.equal(nodes.filter((node) => isGroup(node)).length, 40);
+    assert.equal(nodes.filter((node) => isLegacyGroup(node)).length, 40);
     await vscode.commands.executeCommand('imExplorer.loadMore', nodes.at(-1));
     nodes = await children(api, many);
-    const groupIds = nodes.filter((node): node is GroupNode => isGroup(node)).map((node) => node.group.GroupId);
+    const groupIds = nodes.filter((node): node is GroupNode => isLegacyGroup(node)).map((node) => node.group.GroupId);
     assert.equal(groupIds.length, fixtures.manyGroupsCount);
     assert.equal(new Set(groupIds).size, groupIds.length);
-    assert.ok(!nodes.some((node) => isLoadMore(node)), 'no Load more at the end');
+    assert.ok(!nodes.some((node) => isMore(node)), 'no Load more at the end');
     assert.match(String(many.treeItem().description), new RegExp(`${fixtures.manyGroupsCount} groups`));
   });
 
@@ -124,16 +126,16 @@ describe('explorer tree (real extension host)', () => {
     await configure(api, { pageSize: 50 });
     const paged = await group(fixtures.pagedGroupId);
     let nodes = await children(api, paged);
-    assert.equal(nodes.filter((node) => isMember(node)).length, 50);
-    assert.ok(isLoadMore(nodes.at(-1)));
+    assert.equal(nodes.filter((node) => isLegacyMember(node)).length, 50);
+    assert.ok(isMore(nodes.at(-1)));
     assert.match(String(paged.treeItem().description), new RegExp(`${fixtures.pagedGroupTotal} members`));
     const outcome = (await vscode.commands.executeCommand('imExplorer.loadAll', paged)) as LoadAllOutcome;
     assert.deepEqual({ loaded: outcome.loaded, status: outcome.status }, { loaded: fixtures.pagedGroupTotal, status: 'complete' });
     nodes = await children(api, paged);
-    const ids = nodes.filter((node): node is MemberNode => isMember(node)).map((node) => node.member.UserId);
+    const ids = nodes.filter((node): node is MemberNode => isLegacyMember(node)).map((node) => node.member.UserId);
     assert.equal(ids.length, fixtures.pagedGroupTotal);
     assert.equal(new Set(ids).size, ids.length);
-    assert.ok(!nodes.some((node) => isLoadMore(node)));
+    assert.ok(!nodes.some((node) => isMore(node)));
   });
 
   it('cancels Load all of a 100,000-member group, keeping what was loaded and the tree usable', async () => {
@@ -174,12 +176,12 @@ describe('explorer tree (real extension host)', () => {
     );
     const members = await children(api, ranges[37]);
     assert.deepEqual(
-      members.map((node) => (isMember(node) ? node.member.UserId : node.kind)),
+      members.map((node) => (isLegacyMember(node) ? node.member.UserId : node.kind)),
       items.slice(37_000, 38_000).map((member) => member.UserId),
     );
     const far = items[73_456];
     const found = await api.tree.findNode(`${big.id}/member/${encodeURIComponent(far.UserId)}`);
-    assert.ok(isMember(found) && found.member.UserId === far.UserId, 'findNode walks through the range');
+    assert.ok(isLegacyMember(found) && found.member.UserId === far.UserId, 'findNode walks through the range');
     const parent = api.tree.getParent(found);
     assert.ok(isRange(parent) && parent.start === 73_000, 'the member is shown under its range');
     await api.treeView.reveal(found, { select: true });
@@ -190,11 +192,11 @@ describe('explorer tree (real extension host)', () => {
     try {
       const filtered = await children(api, big);
       assert.ok(
-        filtered.some((node) => isMember(node) && node.member.UserId === far.UserId),
+        filtered.some((node) => isLegacyMember(node) && node.member.UserId === far.UserId),
         'few matches are shown directly',
       );
       assert.ok(!filtered.some(isRange));
-      assert.equal(api.tree.getParent(filtered.find(isMember)!), big);
+      assert.equal(api.tree.getParent(filtered.find(isLegacyMember)!), big);
     } finally {
       api.tree.setFilter(undefined);
     }
@@ -215,19 +217,19 @@ describe('explorer tree (real extension host)', () => {
     assert.ok(outcome.loaded >= 200 && outcome.loaded < fixtures.thousandGroupTotal, `kept ${outcome.loaded}`);
     assert.equal(list.items.length, outcome.loaded);
     const rows = await children(api, thousand);
-    const stopped = rows.find((node): node is MessageNode => isMessage(node) && node.contextValue === 'incomplete.stopped');
+    const stopped = rows.find((node): node is NoticeNode => isNotice(node) && node.contextValue === 'notice;stopped');
     assert.ok(stopped, rows.slice(-2).map(labelOf).join(' | '));
     assert.match(
       labelOf(stopped),
       new RegExp(`^Loaded [\\d,]+ of ${fixtures.thousandGroupTotal.toLocaleString('en-US')} — stopped at page \\d+: .*server had a problem`),
     );
-    assert.ok(!rows.some((node) => isLoadMore(node)), 'Resume, not Load more, continues it');
+    assert.ok(!rows.some((node) => isMore(node)), 'Resume, not Load more, continues it');
     emulator.setFaults({});
     const resumed = (await vscode.commands.executeCommand('imExplorer.resumeLoad', stopped)) as LoadAllOutcome;
     assert.equal(resumed.status, 'complete');
     assert.equal(list.items.length, fixtures.thousandGroupTotal);
     assert.equal(new Set(list.items.map((member) => member.UserId)).size, fixtures.thousandGroupTotal, 'each member once');
-    assert.ok(!(await children(api, thousand)).some((node) => node.contextValue?.startsWith('incomplete')));
+    assert.ok(!(await children(api, thousand)).some((node) => /^notice;(stopped|changed)/.test(node.contextValue ?? '')));
   });
 
   it('Load all while members leave and join (newest first): catches up, never says all, and says what remains', async () => {
@@ -244,7 +246,7 @@ describe('explorer tree (real extension host)', () => {
     assert.equal(outcome.status, 'changed', 'a group that never stopped moving is not reported as all');
     assert.ok(outcome.extraPages > 0, 'the group was read again where it moved');
     const rows = await children(api, thousand);
-    const changed = rows.find((node): node is MessageNode => isMessage(node) && node.contextValue === 'incomplete.changed');
+    const changed = rows.find((node): node is NoticeNode => isNotice(node) && node.contextValue === 'notice;changed');
     assert.ok(changed, rows.slice(-2).map(labelOf).join(' | '));
     assert.match(labelOf(changed), /^[\d,]+ of 1,000 — the group changed while loading; Refresh to catch up$/);
     // The group as it is now (nothing moves any more): what the load returned covers nearly all of it.
@@ -271,7 +273,8 @@ describe('explorer tree (real extension host)', () => {
   it('applies a page size change, and refuses an out-of-range one without changing anything', async () => {
     await runWithInput(api, 'imExplorer.setPageSize', [typed(/Page size/, '7')]);
     const paged = await group(fixtures.pagedGroupId);
-    assert.equal((await children(api, paged)).filter((node) => isMember(node)).length, 7);
+    assert.equal((await children(api, paged)).filter((node) => isLegacyMember(node)).length, 7);
+    await quietTree(api);
     emulator.resetStats();
     for (const bad of ['0', '51', '2.5', 'ten', '']) {
       const { result, input } = await runWithInput(api, 'imExplorer.setPageSize', [typed(/Page size/, bad)]);
@@ -292,12 +295,12 @@ describe('explorer tree (real extension host)', () => {
     emulator.setFaults({ errorRate: 1, errorCodes: ['InternalError'], actions: ['ListMessageGroupUser'] });
     api.tree.refresh(small);
     const nodes = await children(api, small);
-    const error = nodes.find((node): node is MessageNode => isMessage(node) && node.severity === 'error');
+    const error = nodes.find((node): node is NoticeNode => isNotice(node) && node.severity === 'error');
     assert.ok(error, `error node among ${nodes.map(labelOf).join(', ')}`);
     assert.match(labelOf(error), /server had a problem/);
-    assert.deepEqual(nodes.filter((node) => isMessage(node)).length, 1, 'only the error row: no "No members" beside it');
+    assert.deepEqual(nodes.filter((node) => isNotice(node)).length, 1, 'only the error row: no "No members" beside it');
     assert.match(String(error.treeItem().description), /InternalError/);
-    assert.equal(error.treeItem().contextValue, 'error');
+    assert.equal(error.treeItem().contextValue, 'notice;error');
     assert.ok(
       api.log.recent.some((line) => line.startsWith('[error]') && line.includes(`Loading ${small.id}`) && /server had a problem/.test(line)),
       'the failed load went through the one error path into the log',
@@ -305,7 +308,7 @@ describe('explorer tree (real extension host)', () => {
     emulator.setFaults({});
     await vscode.commands.executeCommand('imExplorer.retry', error);
     const recovered = await children(api, small);
-    assert.equal(recovered.filter((node) => isMember(node)).length, fixtures.smallGroupTotal);
+    assert.equal(recovered.filter((node) => isLegacyMember(node)).length, fixtures.smallGroupTotal);
   });
 
   for (const fault of [
@@ -321,7 +324,7 @@ describe('explorer tree (real extension host)', () => {
         emulator.setFaults({ ...fault.faults, actions: ['ListMessageGroupUser'] });
         api.tree.refresh(small);
         const nodes = await children(api, small);
-        const error = nodes.find((node) => isMessage(node) && node.severity === 'error');
+        const error = nodes.find((node) => isNotice(node) && node.severity === 'error');
         assert.ok(error, nodes.map(labelOf).join(', '));
         assert.match(labelOf(error), fault.pattern);
       } finally {
@@ -342,11 +345,11 @@ describe('explorer tree (real extension host)', () => {
 
   it('handles ids with spaces, unicode and * ~ / + = & % all the way to the members', async () => {
     await configure(api, { users: { [fixtures.specialAppId]: [fixtures.specialUserId] } });
-    const app = (await children(api)).find((node): node is AppNode => isApp(node) && node.appId === fixtures.specialAppId);
+    const app = (await children(api)).find((node): node is AppNode => isLegacyApp(node) && node.appId === fixtures.specialAppId);
     assert.ok(app);
     const [specialUser] = await children(api, app);
     const groups = await children(api, specialUser);
-    const special = groups.find((node): node is GroupNode => isGroup(node) && node.group.GroupId === fixtures.specialGroupId);
+    const special = groups.find((node): node is GroupNode => isLegacyGroup(node) && node.group.GroupId === fixtures.specialGroupId);
     assert.ok(special, groups.map(labelOf).join(', '));
     const members = (await children(api, special)).map(labelOf);
     for (const id of fixtures.specialMemberIds) assert.ok(members.includes(id), `${id} in ${members.join(', ')}`);
@@ -369,16 +372,16 @@ describe('explorer tree (real extension host)', () => {
     }
     const [member] = await children(api, inactive);
     assert.match(String(member.treeItem().description), /^joined \d\d\/\d\d\/\d{4}, \d\d:\d\d$/); // English: month/day/year, 24-hour
-    assert.equal(member.treeItem().contextValue, 'member');
-    assert.equal(inactive.treeItem().contextValue, 'group');
+    assert.equal(member.treeItem().contextValue, 'member;legacy');
+    assert.equal(inactive.treeItem().contextValue, 'group;legacy');
   });
 
   it('refreshes when settings change: a removed user disappears, an added app appears', async () => {
     await configure(api, { users: { [fixtures.appId]: [fixtures.userId] }, apps: ['configured-only-app'] });
     const apps = await children(api);
-    const configured = apps.find((node): node is AppNode => isApp(node) && node.appId === 'configured-only-app');
+    const configured = apps.find((node): node is AppNode => isLegacyApp(node) && node.appId === 'configured-only-app');
     assert.ok(configured);
-    assert.equal(configured.treeItem().contextValue, 'app.configured');
+    assert.equal(configured.treeItem().contextValue, 'app;legacy;configured');
     assert.deepEqual((await children(api, await demoApp())).map(labelOf), [fixtures.userId]);
     await vscode.commands.executeCommand('imExplorer.removeApp', configured);
     assert.ok(!(await children(api)).some((node) => node.ids().appId === 'configured-only-app'));
@@ -389,7 +392,7 @@ describe('explorer tree (real extension host)', () => {
     const walk = async (parent: ExplorerNode | undefined, depth: number): Promise<void> => {
       for (const node of await children(api, parent)) {
         nodes.push(node);
-        if (depth < 3 && !(isGroup(node) && node.group.GroupId === fixtures.bigGroupId)) await walk(node, depth + 1);
+        if (depth < 3 && !(isLegacyGroup(node) && node.group.GroupId === fixtures.bigGroupId)) await walk(node, depth + 1);
       }
     };
     await walk(undefined, 0);

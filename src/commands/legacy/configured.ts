@@ -1,10 +1,10 @@
-// The apps and users the tree shows besides what the API lists: imExplorer.apps and imExplorer.users.
+// The legacy apps and users the tree shows besides what the API lists: imExplorer.apps and imExplorer.users (the
+// legacy family lists groups per user, so the users worth browsing are configured).
 import { l10n } from 'vscode';
-import { UserInputError } from '../../errors';
 import { askId } from '../../input';
 import type { Services } from '../../services';
 import { updateSetting } from '../../settings';
-import { targetNode, type Command } from '../registry';
+import { onRow, type Command } from '../registry';
 
 /** Adds a UserId under an app (no prompt); used by Add User… and by lookups that offer "Add … as User". */
 export async function addUserToApp(services: Services, appId: string, userId: string): Promise<void> {
@@ -25,11 +25,10 @@ export const addApp: Command = {
   },
 };
 
-export const removeApp: Command = {
-  id: 'removeApp',
-  async run(services, node): Promise<string> {
-    const app = await targetNode(services, node, { kinds: ['app'], noun: l10n.t('an app added by AppId') });
-    if (!app.configured) throw new UserInputError(l10n.t('App {0} is listed by the API, not added by AppId: there is nothing to remove.', app.appId));
+export const removeApp = onRow(
+  'removeApp',
+  { kinds: ['app'], families: ['legacy'], having: ['configured'], noun: () => l10n.t('an app added by AppId') },
+  async (services, app): Promise<string> => {
     await updateSetting(
       services.session,
       'apps',
@@ -37,30 +36,26 @@ export const removeApp: Command = {
     );
     return app.appId;
   },
-};
+);
 
-export const addUser: Command = {
-  id: 'addUser',
-  async run(services, node): Promise<string> {
-    const app = await targetNode(services, node, { kinds: ['app'], noun: l10n.t('an app') });
-    const userId = await askId(services.input, 'UserId', {
-      title: l10n.t('Add user to {0}', app.label),
-      prompt: l10n.t('A UserId whose message groups you want to browse.'),
-    });
-    await addUserToApp(services, app.appId, userId);
-    return userId;
-  },
-};
+export const addUser = onRow('addUser', { kinds: ['app'], families: ['legacy'], noun: () => l10n.t('an app') }, async (services, app): Promise<string> => {
+  const userId = await askId(services.input, 'UserId', {
+    title: l10n.t('Add user to {0}', app.label),
+    prompt: l10n.t('A UserId whose message groups you want to browse.'),
+  });
+  await addUserToApp(services, app.appId, userId);
+  return userId;
+});
 
-export const removeUser: Command = {
-  id: 'removeUser',
-  async run(services, node): Promise<string> {
-    const user = await targetNode(services, node, { kinds: ['user'], noun: l10n.t('a user') });
+export const removeUser = onRow(
+  'removeUser',
+  { kinds: ['user'], families: ['legacy'], noun: () => l10n.t('a user') },
+  async (services, user): Promise<string> => {
     const users = { ...services.session.settings.users };
-    const appId = user.app.appId;
+    const { appId } = user;
     users[appId] = (users[appId] ?? []).filter((id) => id !== user.userId);
     if (users[appId].length === 0) delete users[appId];
     await updateSetting(services.session, 'users', users);
     return user.userId;
   },
-};
+);

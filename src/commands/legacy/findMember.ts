@@ -1,4 +1,5 @@
-// Find Member in Group: AppId + GroupId + UserIds → ListMessageGroupUserById (nickname, avatar, mute state).
+// Find Member in Group (legacy apps): AppId + GroupId + UserIds → ListMessageGroupUserById (nickname, avatar, mute
+// state); the LiveMessage family has no lookup of members by UserId.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
 import type { MemberDetail } from '../../api/types';
@@ -6,7 +7,7 @@ import { UserInputError } from '../../errors';
 import { askId } from '../../input';
 import { idProblem, splitIds } from '../../model/ids';
 import type { Command } from '../registry';
-import { chooseAppId, revealNode } from './apps';
+import { chooseApp, revealNode } from '../lookup/apps';
 
 export interface FindMemberOutcome {
   members: MemberDetail[];
@@ -18,7 +19,7 @@ export const findMember: Command = {
   id: 'findMember',
   async run(services): Promise<FindMemberOutcome | undefined> {
     const { session, input, tree } = services;
-    const appId = await chooseAppId(services, l10n.t('Find member: app'));
+    const { appId } = await chooseApp(services, l10n.t('Find member: app'), 'legacy');
     const groupId = await askId(input, 'GroupId', { title: l10n.t('Find member: GroupId') });
     const typed = await input.showInputBox({
       title: l10n.t('Find member: UserId'),
@@ -48,7 +49,7 @@ export const findMember: Command = {
     if (missing.length) void input.showMessage('warning', l10n.t('Not members of group {0}: {1}.', groupId, missing.join(', ')));
     const [loaded] = tree.loadedNodes((node) => {
       const ids = node.ids();
-      return node.kind === 'member' && ids.appId === appId && ids.groupId === groupId && ids.userId === found[0].UserId;
+      return node.kind === 'member' && node.family === 'legacy' && ids.appId === appId && ids.groupId === groupId && ids.userId === found[0].UserId;
     });
     if (loaded) await revealNode(services, loaded);
     await services.jsonDocuments.open(`members-${groupId}`, { AppId: appId, GroupId: groupId, ...response });

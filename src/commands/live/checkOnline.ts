@@ -3,14 +3,14 @@
 // answer; a message sums it up.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
+import { callOf } from '../../api/requests';
 import { LIMITS } from '../../api/types';
 import { UserInputError } from '../../errors';
 import { ask } from '../../input';
 import { idProblem, splitIds } from '../../model/ids';
-import type { LiveGroupNode } from '../../tree/liveGroupNode';
-import type { OnlineState } from '../../tree/liveMemberNode';
-import { segment } from '../../tree/node';
-import { targetNode, type Command } from '../registry';
+import { GroupNode } from '../../tree/live/groupNode';
+import type { OnlineState } from '../../tree/live/memberNode';
+import { onRow } from '../registry';
 
 export interface OnlineAnswer {
   UserId: string;
@@ -30,17 +30,18 @@ function userIdsProblem(text: string): string | undefined {
   return undefined;
 }
 
-export const checkOnline: Command = {
-  id: 'checkOnline',
-  async run(services, node): Promise<OnlineAnswer[]> {
-    const target = await targetNode(services, node, { kinds: ['liveGroup', 'liveMember'], noun: l10n.t('a LiveMessage group or member') });
-    const group: LiveGroupNode = target.kind === 'liveGroup' ? target : target.group;
+export const checkOnline = onRow(
+  'checkOnline',
+  { kinds: ['group', 'member'], families: ['live'], without: ['deleted'], noun: () => l10n.t('a LiveMessage group or member') },
+  async (services, target): Promise<OnlineAnswer[]> => {
+    const group = target.kind === 'group' ? target : target.parent;
+    if (!(group instanceof GroupNode)) throw new Error(`${target.id} is not in a LiveMessage group`);
     let userIds: string[];
-    if (target.kind === 'liveMember') {
-      userIds = [target.member.UserId];
+    if (target.kind === 'member') {
+      userIds = [target.userId];
     } else {
       const text = await ask(services.input, {
-        title: l10n.t('Check online in {0}: UserIds', group.group.GroupId),
+        title: l10n.t('Check online in {0}: UserIds', group.groupId),
         prompt: l10n.t('{0} to {1} UserIds, separated by commas.', min, max),
         validateInput: userIdsProblem,
       });
@@ -49,15 +50,13 @@ export const checkOnline: Command = {
       userIds = [...new Set(splitIds(text))];
     }
     const response = await vscode.window.withProgress({ location: { viewId: 'imExplorer.apps' }, title: l10n.t('Checking who is online…') }, () =>
-      services.session.client.checkLiveMessageUsersInGroup({ ...group.where, UserIds: userIds }),
+      callOf(services.session.client, { action: 'CheckLiveMessageUsersInGroup', params: { ...group.where, UserIds: userIds } }),
     );
     const checkedAt = Date.now();
     const answers = response.Users.map(({ UserId, Online }) => ({ UserId, Online }));
+    const loaded = new Set(group.pagedChildren().items.map((member) => member.UserId));
     for (const answer of answers) {
-      const memberId = group.id + segment('member', answer.UserId);
-      if (group.pagedChildren().items.some((member) => member.UserId === answer.UserId)) {
-        services.tree.details.set(memberId, { Online: answer.Online, checkedAt } satisfies OnlineState);
-      }
+      if (loaded.has(answer.UserId)) services.tree.details.set(group.childId(answer.UserId), { Online: answer.Online, checkedAt } satisfies OnlineState);
     }
     services.tree.redraw(group);
     const online = answers.filter((answer) => answer.Online).map((answer) => answer.UserId);
@@ -68,7 +67,7 @@ export const checkOnline: Command = {
     ]
       .filter(Boolean)
       .join(' ');
-    void services.input.showMessage('info', l10n.t('Group {0}: {1}', group.group.GroupId, summary));
+    void services.input.showMessage('info', l10n.t('Group {0}: {1}', group.groupId, summary));
     return answers;
   },
-};
+);

@@ -5,16 +5,17 @@ import type { GroupStatusFilter } from '../../api/types';
 import { UserInputError } from '../../errors';
 import { ask, pick } from '../../input';
 import { parseTimeInput } from '../../model/timeInput';
-import { DEFAULT_GROUP_STATUS, groupStatusText } from '../../tree/liveAppNode';
-import type { MessageFilters } from '../../tree/liveMessagesNode';
-import { targetNode, type Command } from '../registry';
+import { AppNode, DEFAULT_GROUP_STATUS, groupStatusText } from '../../tree/live/appNode';
+import { MessagesNode, type MessageFilters } from '../../tree/live/messagesNode';
+import { onRow } from '../registry';
 
 const STATUSES: readonly GroupStatusFilter[] = [1, 0, 2];
 
-export const setGroupStatus: Command = {
-  id: 'setGroupStatus',
-  async run(services, node): Promise<GroupStatusFilter> {
-    const app = await targetNode(services, node, { kinds: ['liveApp'], noun: l10n.t('a LiveMessage app') });
+export const setGroupStatus = onRow(
+  'setGroupStatus',
+  { kinds: ['app'], families: ['live'], noun: () => l10n.t('a LiveMessage app') },
+  async (services, app): Promise<GroupStatusFilter> => {
+    if (!(app instanceof AppNode)) throw new Error(`${app.id} is not a LiveMessage app`);
     const current = app.groupStatus;
     const items = STATUSES.map((status) => {
       const text = groupStatusText(status);
@@ -35,7 +36,7 @@ export const setGroupStatus: Command = {
     services.tree.refresh(app);
     return chosen.status;
   },
-};
+);
 
 const MAX_MSG_TYPE = 2 ** 53 - 1;
 
@@ -48,10 +49,11 @@ function timeProblem(text: string): string | undefined {
   return Number.isNaN(parseTimeInput(text)) ? l10n.t('Type Unix seconds, a local date and time such as 2026-11-20 14:03, or leave it empty.') : undefined;
 }
 
-export const filterMessages: Command = {
-  id: 'filterMessages',
-  async run(services, node): Promise<MessageFilters> {
-    const messages = await targetNode(services, node, { kinds: ['liveMessages'], noun: l10n.t('the Messages row of a LiveMessage group') });
+export const filterMessages = onRow(
+  'filterMessages',
+  { kinds: ['messages'], families: ['live'], noun: () => l10n.t('the Messages row of a LiveMessage group') },
+  async (services, messages): Promise<MessageFilters> => {
+    if (!(messages instanceof MessagesNode)) throw new Error(`${messages.id} is not a Messages row`);
     const current = messages.filters;
     const msgType = await ask(services.input, {
       title: l10n.t('Filter messages: MsgType'),
@@ -88,4 +90,4 @@ export const filterMessages: Command = {
     services.tree.redraw(messages);
     return filters;
   },
-};
+);

@@ -1,38 +1,30 @@
-// Find Group: AppId + GroupId → GetMessageGroup, then reveal the group under whichever configured user lists it
-// (its creator first), loading those users' pages as needed. Not listed anywhere: its data in a document, and
-// an offer to add its creator as a user.
+// Find Group: an app (of either family) and a GroupId; the app reads the group and says where the tree would list
+// it, and the group is revealed there, loading pages as needed. Not listed anywhere: its data in a document, the
+// reason when a choice of the app hides it, and, where groups are listed per user, an offer to add its creator.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
-import type { GetMessageGroupResult } from '../../api/types';
 import { askId } from '../../input';
 import type { Services } from '../../services';
-import { segment } from '../../tree/node';
-import { type Command } from '../registry';
-import { addUserToApp } from '../view/configured';
-import { findLiveGroup, type FindLiveGroupOutcome } from '../live/findLiveGroup';
-import { appNodes, chooseApp, revealNode } from './apps';
+import type { AppRow, GroupLookup } from '../../tree/concepts';
+import type { Command } from '../registry';
+import { addUserToApp } from '../legacy/configured';
+import { chooseApp, revealNode } from './apps';
 
 export interface FindGroupOutcome {
-  group: GetMessageGroupResult;
+  /** The group as the app's family read it. */
+  group: GroupLookup['group'];
   /** The tree id the group was revealed at, if it was. */
   revealedAt?: string;
 }
 
-/** Pages of one user's groups read to place the group; a user with more groups than this is not searched further. */
-const MAX_PAGES_PER_USER = 20;
-
-async function revealGroup(services: Services, appId: string, group: GetMessageGroupResult): Promise<string | undefined> {
-  const app = (await appNodes(services)).find((node) => node.appId === appId);
-  if (!app) return undefined;
-  const users = app.userIds();
-  const ordered = users.includes(group.CreatorId) ? [group.CreatorId, ...users.filter((id) => id !== group.CreatorId)] : users;
+/** Reveals the group at the first place that lists it, loading those lists' pages as needed. */
+async function revealGroup(services: Services, lookup: GroupLookup): Promise<string | undefined> {
+  if (lookup.places.length === 0) return undefined;
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: l10n.t('Finding {0} in the tree', group.GroupId), cancellable: true },
-    async (progress, token) => {
-      for (const userId of ordered) {
-        progress.report({ message: l10n.t('groups of {0}', userId) });
-        const id = app.id + segment('user', userId) + segment('group', group.GroupId);
-        const node = await services.tree.findNode(id, { loadMore: true, maxPagesPerList: MAX_PAGES_PER_USER, token });
+    { location: vscode.ProgressLocation.Notification, title: l10n.t('Finding {0} in the tree', lookup.groupId), cancellable: true },
+    async (_progress, token) => {
+      for (const id of lookup.places) {
+        const node = await services.tree.findNode(id, { loadMore: true, maxPagesPerList: lookup.pagesPerPlace, token });
         if (node) {
           await revealNode(services, node);
           return id;
@@ -43,36 +35,34 @@ async function revealGroup(services: Services, appId: string, group: GetMessageG
   );
 }
 
+/** Where groups are listed per user: offers to add the creator as a user, and reveals the group under them. */
+function offerCreator(services: Services, app: AppRow, lookup: GroupLookup): void {
+  const addCreator = l10n.t('Add Creator as User');
+  void services.input
+    .showMessage(
+      'info',
+      l10n.t('Group {0} is not listed under any configured user of {1}. Its creator is {2}.', lookup.groupId, app.appId, lookup.creatorId),
+      addCreator,
+    )
+    .then(async (choice) => {
+      if (choice !== addCreator) return;
+      await addUserToApp(services, app.appId, lookup.creatorId);
+      const shown = (await services.tree.getChildren()).find((node) => node.id === app.id);
+      if (shown?.kind === 'app') await revealGroup(services, await (shown as AppRow).lookUpGroup(lookup.groupId));
+    });
+}
+
 /** Find Group's prompts and lookup; `prefilled` fills the GroupId box (Find in Explorer passes the selected text). */
-export async function findGroupFlow(services: Services, prefilled?: string): Promise<FindGroupOutcome | FindLiveGroupOutcome> {
-  const { session, input } = services;
-  const chosen = await chooseApp(services, l10n.t('Find group: app'), true);
-  if (typeof chosen !== 'string') return findLiveGroup(services, chosen, prefilled);
-  const appId = chosen;
-  const groupId = await askId(input, 'GroupId', { title: l10n.t('Find group: GroupId'), value: prefilled });
-  const response = await vscode.window.withProgress({ location: { viewId: 'imExplorer.apps' }, title: l10n.t('Finding group…') }, () =>
-    session.client.getMessageGroup({ AppId: appId, GroupId: groupId }),
-  );
-  const group = response.Result;
-  const revealedAt = await revealGroup(services, appId, group);
-  if (revealedAt) return { group, revealedAt };
-  await services.jsonDocuments.open(`group-${group.GroupId}`, { AppId: appId, ...response });
-  const inTree = (await appNodes(services)).some((node) => node.appId === appId);
-  if (inTree) {
-    const addCreator = l10n.t('Add Creator as User');
-    void input
-      .showMessage(
-        'info',
-        l10n.t('Group {0} is not listed under any configured user of {1}. Its creator is {2}.', group.GroupId, appId, group.CreatorId),
-        addCreator,
-      )
-      .then(async (choice) => {
-        if (choice !== addCreator) return;
-        await addUserToApp(services, appId, group.CreatorId);
-        await revealGroup(services, appId, group);
-      });
-  }
-  return { group };
+export async function findGroupFlow(services: Services, prefilled?: string): Promise<FindGroupOutcome> {
+  const app = await chooseApp(services, l10n.t('Find group: app'));
+  const groupId = await askId(services.input, 'GroupId', { title: l10n.t('Find group: GroupId'), value: prefilled });
+  const lookup = await vscode.window.withProgress({ location: { viewId: 'imExplorer.apps' }, title: l10n.t('Finding group…') }, () => app.lookUpGroup(groupId));
+  const revealedAt = await revealGroup(services, lookup);
+  if (revealedAt) return { group: lookup.group, revealedAt };
+  await services.jsonDocuments.open(`group-${lookup.groupId}`, lookup.document);
+  if (lookup.hiddenBecause) void services.input.showMessage('info', lookup.hiddenBecause);
+  else if (app.listsGroupsPerUser && services.tree.holds(app)) offerCreator(services, app, lookup);
+  return { group: lookup.group };
 }
 
 export const findGroup: Command = {

@@ -8,10 +8,10 @@ import { candidatesAt } from '../../hover/tokens';
 import { pick } from '../../input';
 import { findTextProblem } from '../../model/ids';
 import type { Services } from '../../services';
+import { KIND_ORDER } from '../../tree/concepts';
 import type { ExplorerNode } from '../../tree/node';
 import type { Command } from '../registry';
 import { revealNode } from './apps';
-import type { FindLiveGroupOutcome } from '../live/findLiveGroup';
 import { findGroupFlow, type FindGroupOutcome } from './findGroup';
 
 export interface FindInExplorerOutcome {
@@ -19,10 +19,8 @@ export interface FindInExplorerOutcome {
   /** The tree id revealed, when the text named a loaded node. */
   revealed?: string;
   /** When it did not: what Find Group answered. */
-  findGroup?: FindGroupOutcome | FindLiveGroupOutcome;
+  findGroup?: FindGroupOutcome;
 }
-
-const KIND_ORDER = ['app', 'liveApp', 'group', 'liveGroup', 'user', 'member', 'liveMember', 'liveMessage'];
 
 /** The selected text, or at the cursor the widest token that names a loaded node, else the word there. */
 function textToFind(services: Services, editor: vscode.TextEditor): string {
@@ -36,7 +34,7 @@ function textToFind(services: Services, editor: vscode.TextEditor): string {
 async function chooseNode(services: Services, text: string, nodes: ExplorerNode[]): Promise<ExplorerNode> {
   const sorted = [...nodes].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   if (sorted.length === 1) return sorted[0];
-  const items = sorted.map((node) => ({ label: `${node.kind} ${text}`, description: node.id, node }));
+  const items = sorted.map((node) => ({ label: `${node.kind} ${text}`, description: [node.family, node.id].filter(Boolean).join(' · '), node }));
   return (
     await pick(services.input, items, { title: l10n.t('Find in Explorer: {0} loaded rows are named {1}', sorted.length, text), matchOnDescription: true })
   ).node;

@@ -6,8 +6,16 @@ import { UserInputError } from '../../errors';
 import { ask } from '../../input';
 import { formatNumber } from '../../model/display';
 import { FILTER_LEVELS, parseFilter } from '../../model/filter';
-import { countMatchesAtOrBelow, listLevel } from '../../tree/filtering';
-import { targetNode, type Command } from '../registry';
+import { countMatchesAtOrBelow, isFilteredList } from '../../tree/filtering';
+import { targetNode, type Command, type NodeTarget } from '../registry';
+import { LIST_OWNERS } from '../targets';
+
+/** The lists the filter reads that can have more pages (a Messages row's messages are filtered, not counted). */
+const FILTERED_LISTS: NodeTarget<'root' | 'app' | 'user' | 'group'> = {
+  ...LIST_OWNERS,
+  kinds: ['root', 'app', 'user', 'group'],
+  noun: () => l10n.t('a filtered list with more pages'),
+};
 
 export interface SearchFurtherOutcome {
   /** Items the list holds now. */
@@ -49,16 +57,13 @@ export const clearFilter: Command = {
 
 export const searchFurther: Command = {
   id: 'searchFurther',
+  target: FILTERED_LISTS,
   async run(services, node): Promise<SearchFurtherOutcome> {
     const activeFilter = services.tree.filter;
     if (!activeFilter) throw new UserInputError(l10n.t('Set a filter first: Search Further looks for more of what it matches.'));
-    const owner = await targetNode(services, node, {
-      kinds: ['root', 'user', 'group', 'liveApp', 'liveGroup'],
-      noun: l10n.t('a filtered list with more pages'),
-      ownerOfRow: true,
-    });
+    const owner = await targetNode(services, node, FILTERED_LISTS);
     const list = owner.pagedChildren();
-    if (!list || !listLevel(owner.id)) throw new UserInputError(l10n.t('This row has no list to search.'));
+    if (!list || !isFilteredList(services.tree.lists, owner.id)) throw new UserInputError(l10n.t('This row has no list to search.'));
     const matching = () => countMatchesAtOrBelow(services.tree.lists, activeFilter, owner.id);
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: l10n.t('Searching for "{0}"', activeFilter.text), cancellable: true },

@@ -5,19 +5,10 @@ import { formatNumber } from '../../model/display';
 import type { LoadAllOutcome, PagedList } from '../../model/pagedList';
 import { pluralNoun } from '../../tree/format';
 import type { Services } from '../../services';
+import { isKind, type ListOwnerRow } from '../../tree/concepts';
 import type { ExplorerNode } from '../../tree/node';
-import type { RootNode } from '../../tree/rootNode';
-import { targetNode, type Command } from '../registry';
-
-const LISTS = {
-  kinds: ['root', 'user', 'group', 'liveApp', 'liveGroup', 'liveMessages'] as const,
-  get noun() {
-    return l10n.t('a user (for its groups) or a group (for its members)');
-  },
-  ownerOfRow: true,
-};
-
-const NOUNS: Record<string, string> = { root: 'app', user: 'group', group: 'member', liveApp: 'group', liveGroup: 'member', liveMessages: 'message' };
+import { onRow, type Command } from '../registry';
+import { LIST_OWNERS } from '../targets';
 
 function listOf(owner: ExplorerNode): PagedList<unknown> {
   const list = owner.pagedChildren();
@@ -26,9 +17,9 @@ function listOf(owner: ExplorerNode): PagedList<unknown> {
 }
 
 /** Runs a load-all (or its resumption) with a cancellable progress notification; what was loaded stays. */
-async function withLoadProgress(services: Services, owner: ExplorerNode, resume: boolean): Promise<LoadAllOutcome> {
+async function withLoadProgress(services: Services, owner: ExplorerNode & ListOwnerRow, resume: boolean): Promise<LoadAllOutcome> {
   const list = listOf(owner);
-  const noun = NOUNS[owner.kind] ?? 'item';
+  const noun = owner.childNoun;
   const outcome = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -61,35 +52,21 @@ async function withLoadProgress(services: Services, owner: ExplorerNode, resume:
   return outcome;
 }
 
-export const loadMore: Command = {
-  id: 'loadMore',
-  async run(services, node): Promise<number> {
-    const owner = await targetNode(services, node, LISTS);
-    const list = listOf(owner);
-    const loading = list.loadMore();
-    services.tree.redraw(owner); // shows "Loading…"
-    try {
-      await loading;
-    } finally {
-      services.tree.redraw(owner);
-    }
-    return list.items.length;
-  },
-};
+export const loadMore = onRow('loadMore', LIST_OWNERS, async (services, owner): Promise<number> => {
+  const list = listOf(owner);
+  const loading = list.loadMore();
+  services.tree.redraw(owner); // shows "Loading…"
+  try {
+    await loading;
+  } finally {
+    services.tree.redraw(owner);
+  }
+  return list.items.length;
+});
 
-export const loadAll: Command = {
-  id: 'loadAll',
-  async run(services, node): Promise<LoadAllOutcome> {
-    return withLoadProgress(services, await targetNode(services, node, LISTS), false);
-  },
-};
+export const loadAll = onRow('loadAll', LIST_OWNERS, (services, owner) => withLoadProgress(services, owner, false));
 
-export const resumeLoad: Command = {
-  id: 'resumeLoad',
-  async run(services, node): Promise<LoadAllOutcome> {
-    return withLoadProgress(services, await targetNode(services, node, LISTS), true);
-  },
-};
+export const resumeLoad = onRow('resumeLoad', LIST_OWNERS, (services, owner) => withLoadProgress(services, owner, true));
 
 export const retry: Command = {
   id: 'retry',
@@ -100,8 +77,8 @@ export const retry: Command = {
       await services.session.reload();
       return;
     }
-    if (owner.kind === 'root') {
-      (owner as RootNode).forgetFailedLiveApps(); // the LiveMessage app lists load again when the root is shown
+    if (isKind(owner, ['root'])) {
+      owner.forgetFailedLists(); // the LiveMessage app lists load again when the root is shown
       if (list.error === undefined) {
         services.tree.redraw(owner);
         return;

@@ -4,7 +4,7 @@ import type { Command } from '../registry';
 export const refresh: Command = {
   id: 'refresh',
   run(services, node): void {
-    services.tree.refresh(node?.kind === 'message' || node?.kind === 'loadMore' ? node.listOwner() : node);
+    services.tree.refresh(node?.kind === 'notice' || node?.kind === 'more' ? node.listOwner() : node);
   },
 };
 

@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import { type ApiError } from '../../../src/api/errors';
 import { liveAppPager, liveGroupByPageSource, liveGroupPager, liveMemberPager, liveMessagePager } from '../../../src/api/liveMessage';
 import { Pager } from '../../../src/api/pager';
-import { liveMessageWireParams, tokenPagerFor, type LiveMessageNodeRequest } from '../../../src/api/requests';
+import { pagerOf, wireParamsOf, type NodeRequest } from '../../../src/api/requests';
+import { TokenPager } from '../../../src/api/tokenPager';
 import { newClient, recordingProxy, useEmulator } from '../helpers';
 
 describe('client: the LiveMessage family against the emulator', () => {
@@ -116,20 +117,32 @@ describe('client: the LiveMessage family against the emulator', () => {
     assert.equal(emulator().stats().throttled, 0);
   });
 
-  it('node requests: tokenPagerFor runs a LiveMessage list (a page size under 10 raised to 10), liveMessageWireParams gives what is sent', async () => {
+  it('node requests: pagerOf runs a LiveMessage list by tokens (a page size under 10 raised to 10), wireParamsOf gives what is sent', async () => {
     const { client, calls } = newClient(emulator().url);
     const request = { action: 'ListLiveMessageGroupUsers', params: { AppId: fixtures().appId, GroupId: fixtures().pagedGroupId, SortType: 2 } } as const;
-    const result = await tokenPagerFor(client, request, 5).loadAll();
+    const pager = pagerOf(client, request, 5);
+    assert.ok(pager instanceof TokenPager, 'a token list');
+    const result = await pager.loadAll();
     assert.equal(result.items.length, 123);
     assert.equal(calls[0].params.PageSize, '10');
-    assert.deepEqual(liveMessageWireParams(request, 5), { AppId: fixtures().appId, GroupId: fixtures().pagedGroupId, PageSize: '10', SortType: '2' });
-    const check: LiveMessageNodeRequest = { action: 'CheckLiveMessageUsersInGroup', params: { AppId: 'a', GroupId: 'g', UserIds: ['u1', 'u2'] } };
-    assert.deepEqual(liveMessageWireParams(check, 50), { AppId: 'a', GroupId: 'g', UserIds: '["u1","u2"]' });
-    const groups = await tokenPagerFor(
-      client,
-      { action: 'ListLiveMessageGroups', params: { AppId: fixtures().appId, SortType: 1, GroupStatus: 2 } },
-      50,
-    ).loadAll();
-    assert.ok(groups.items.length > 0 && groups.items.every((group) => group.Delete));
+    assert.deepEqual(wireParamsOf(request, 5), { AppId: fixtures().appId, GroupId: fixtures().pagedGroupId, PageSize: '10', SortType: '2' });
+    const check: NodeRequest = { action: 'CheckLiveMessageUsersInGroup', params: { AppId: 'a', GroupId: 'g', UserIds: ['u1', 'u2'] } };
+    assert.deepEqual(wireParamsOf(check, 50), { AppId: 'a', GroupId: 'g', UserIds: '["u1","u2"]' });
+    const groups = pagerOf(client, { action: 'ListLiveMessageGroups', params: { AppId: fixtures().appId, SortType: 1, GroupStatus: 2 } }, 50);
+    assert.ok(groups instanceof TokenPager);
+    const all = await groups.loadAll();
+    assert.ok(all.items.length > 0 && all.items.every((group) => group.Delete));
+  });
+
+  it('node requests of the legacy family: pagerOf pages by number, wireParamsOf adds the first page', async () => {
+    const { client } = newClient(emulator().url);
+    const request = { action: 'ListMessageGroupUser', params: { AppId: 'a', GroupId: 'g', SortType: 1 } } as const;
+    assert.ok(pagerOf(client, request, 20) instanceof Pager, 'a page-number list');
+    assert.deepEqual(wireParamsOf(request, 20), { AppId: 'a', GroupId: 'g', SortType: '1', PageNum: '1', PageSize: '20' });
+    assert.deepEqual(wireParamsOf({ action: 'ListMessageGroupUserById', params: { AppId: 'a', GroupId: 'g', UserIdList: ['u1', 'u2'] } }, 20), {
+      AppId: 'a',
+      GroupId: 'g',
+      UserIdList: 'u1,u2',
+    });
   });
 });

@@ -1,9 +1,10 @@
-// package.json's menus against the code: every `viewItem` pattern matches a contextValue some node sets
-// (src/tree/contextValues.ts), and every command a menu names is contributed.
+// package.json's menus against the code: every `viewItem` pattern matches a context value some row carries
+// (ROW_CONTEXTS in src/tree/contextValues.ts), and every command a menu names is contributed. That each menu
+// shows its command only on rows the command takes is checked in the host (test/integration/registry.test.ts).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONTEXT_VALUES } from '../../../src/tree/contextValues';
+import { contextValue, ROW_CONTEXTS, tokensOf } from '../../../src/tree/contextValues';
 
 interface MenuEntry {
   command: string;
@@ -13,7 +14,7 @@ interface MenuEntry {
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8')) as {
   contributes: { commands: { command: string }[]; menus: Record<string, MenuEntry[]> };
 };
-const values: string[] = Object.values(CONTEXT_VALUES);
+const values: readonly string[] = ROW_CONTEXTS;
 
 /** The regular expressions of `viewItem =~ /…/` clauses in a when clause. */
 function viewItemPatterns(when: string): RegExp[] {
@@ -42,10 +43,30 @@ describe("package.json menus and the tree's context values", () => {
     });
   }
 
-  it('every contextValue is offered some item menu, except plain messages', () => {
+  it('every context value is offered some item menu, except plain notices', () => {
     const patterns = itemMenus.flatMap((entry) => viewItemPatterns(entry.when ?? ''));
-    const unused = values.filter((value) => value !== CONTEXT_VALUES.message && !patterns.some((pattern) => pattern.test(value)));
+    const unused = values.filter((value) => value !== 'notice' && !patterns.some((pattern) => pattern.test(value)));
     assert.deepEqual(unused, []);
+  });
+
+  it('one menu entry per command and place, not one per family', () => {
+    const places = itemMenus.map((entry) => `${entry.command} ${(entry as { group?: string }).group?.startsWith('inline') ? 'inline' : 'menu'}`);
+    const repeated = places.filter((place, index) => places.indexOf(place) !== index);
+    // Refresh has its own inline action on a "changed" notice besides the one on rows.
+    assert.deepEqual(repeated, ['imExplorer.refresh inline']);
+  });
+
+  it('context values are tokens: kind, family, facts; and read back the same', () => {
+    assert.equal(contextValue('group', 'live', ['deleted']), 'group;live;deleted');
+    assert.equal(contextValue('notice', undefined, ['error']), 'notice;error');
+    assert.equal(contextValue('range', undefined, []), undefined);
+    assert.deepEqual(tokensOf('group', 'group;live;deleted'), { kind: 'group', family: 'live', modifiers: ['deleted'] });
+    assert.deepEqual(tokensOf('notice', 'notice;stopped'), { kind: 'notice', family: undefined, modifiers: ['stopped'] });
+    assert.deepEqual(tokensOf('root', undefined), { kind: 'root', family: undefined, modifiers: [] });
+    for (const value of values) {
+      const tokens = tokensOf(value.split(';')[0], value);
+      assert.equal(contextValue(tokens.kind, tokens.family, tokens.modifiers as never), value);
+    }
   });
 
   it('every command a menu names is contributed', () => {

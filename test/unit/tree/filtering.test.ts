@@ -2,35 +2,46 @@ import * as assert from 'node:assert/strict';
 import { Pager, type ListSource } from '../../../src/api/pager';
 import { parseFilter, type TreeFilter } from '../../../src/model/filter';
 import { ListStore } from '../../../src/model/listStore';
-import { countMatchesAtOrBelow, filterSummary, keepsRow, listLevel } from '../../../src/tree/filtering';
+import { SEARCH_TEXT } from '../../../src/model/filter';
+import { countMatchesAtOrBelow, filterSummary, isFilteredList, keepsRow } from '../../../src/tree/filtering';
 
 const source: ListSource<unknown> = { fetchPage: () => Promise.reject(new Error('not used')), keyOf: String, callsPerSecond: 100, latencyMs: () => undefined };
 const filterOf = (text: string) => parseFilter(text) as TreeFilter;
 
+const AS = {
+  app: { level: 'app' as const, text: SEARCH_TEXT.app as (item: unknown) => string },
+  group: { level: 'group' as const, text: SEARCH_TEXT.group as (item: unknown) => string },
+  member: { level: 'member' as const, text: SEARCH_TEXT.member as (item: unknown) => string },
+};
+
 function store(): ListStore {
   const lists = new ListStore();
-  lists.get('/profile/p', () => new Pager(source)).items = [
+  lists.get('/profile/p', () => new Pager(source), AS.app).items = [
     { AppId: 'app1', AppName: 'Shop' },
     { AppId: 'app2', AppName: 'School' },
   ];
-  lists.get('/profile/p/app/app1/user/u1', () => new Pager(source)).items = [
+  lists.get('/profile/p/app/app1/user/u1', () => new Pager(source), AS.group).items = [
     { GroupId: 'room-1', CreatorId: 'u1' },
     { GroupId: 'room-2', CreatorId: 'teacher' },
   ];
-  lists.get('/profile/p/app/app1/user/u1/group/room-1', () => new Pager(source)).items = [{ UserId: 'alice' }, { UserId: 'bob' }];
+  lists.get('/profile/p/app/app1/user/u1/group/room-1', () => new Pager(source), AS.member).items = [{ UserId: 'alice' }, { UserId: 'bob' }];
   return lists;
 }
 
 describe('filtering the loaded lists', () => {
-  it('knows what a list holds from its owner id', () => {
-    assert.equal(listLevel('/profile/p'), 'app');
-    assert.equal(listLevel('/profile/p/app/a/user/u'), 'group');
-    assert.equal(listLevel('/profile/p/app/a/user/u/group/g'), 'member');
+  it('knows what a list holds from how it was stored, not from its owner id', () => {
+    const lists = store();
     // A LiveMessage app lists its groups directly; its apps are listed per data center; a Messages row is no level.
-    assert.equal(listLevel('/profile/p/app/a'), 'group');
-    assert.equal(listLevel('/profile/p/datacenter/cn-shanghai'), 'app');
-    assert.equal(listLevel('/profile/p/app/a/group/g/messages/list'), undefined);
-    assert.equal(listLevel('/profile/p/app/a/group/g/messages/list/msg/m1'), undefined);
+    lists.get('/profile/p/dc/cn-shanghai/app/a', () => new Pager(source), AS.group).items = [{ GroupId: 'room-9', CreatorId: 'bob' }];
+    lists.get('/profile/p/dc/cn-shanghai', () => new Pager(source), AS.app).items = [{ AppId: 'live1', AppName: 'Live' }];
+    lists.get('/profile/p/dc/cn-shanghai/app/a/group/g/messages/list', () => new Pager(source)).items = [{ UserId: 'bob' }];
+    assert.ok(isFilteredList(lists, '/profile/p'));
+    assert.ok(isFilteredList(lists, '/profile/p/dc/cn-shanghai/app/a'));
+    assert.ok(!isFilteredList(lists, '/profile/p/dc/cn-shanghai/app/a/group/g/messages/list'), 'a Messages row is no level');
+    assert.ok(!isFilteredList(lists, '/profile/p/app/app9'), 'a list never stored');
+    assert.deepEqual(filterSummary(lists, filterOf('group:room')), { matching: 3, loaded: 3 });
+    assert.deepEqual(filterSummary(lists, filterOf('app:live')), { matching: 1, loaded: 3 });
+    assert.deepEqual(filterSummary(lists, filterOf('member:bob')), { matching: 1, loaded: 2 }, 'the messages list is not counted');
   });
 
   it('keeps a row that matches, or that has a loaded match below it when filtering everywhere', () => {

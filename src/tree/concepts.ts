@@ -1,0 +1,171 @@
+// The concepts of the tree, whatever the family: one interface per kind of row that both families implement, with
+// data operations only (details, a group lookup, a member search, an export plan). Commands, hovers and reveal are
+// written once against these; prompts, progress and reveal stay in the commands, so the tree never climbs into
+// the UI. The families' own classes are in tree/legacy/ and tree/live/.
+import type { DataCenter, Family } from '../api/types';
+import type { ExportPlan } from '../export/exportList';
+import type { PagedList } from '../model/pagedList';
+import type { ExplorerNode, NodeKind } from './node';
+import type { MoreNode } from './moreNode';
+import type { NoticeNode } from './noticeNode';
+import type { RangeNode } from './rangeNode';
+
+export type { Family };
+
+/** Where ids of rows below a row come from: the row's own id and its children's (`childId`). */
+export interface IdScope {
+  readonly id: string;
+  childId(key: string): string;
+}
+
+/** What a row knows of where it is, handed down by its parent (never the parent itself). */
+export interface RowContext {
+  readonly family: Family;
+  readonly appId: string;
+  /** LiveMessage rows: the data center every call about them names. */
+  readonly dataCenter?: DataCenter;
+  /** Legacy rows below a configured user: that user. */
+  readonly userId?: string;
+  readonly groupId?: string;
+  /** The app row, for ids of rows elsewhere under it (the groups of a member, as a user of the app). */
+  readonly app: IdScope;
+  /** The group row's id, for what was read about the group (its details). */
+  readonly groupRowId?: string;
+}
+
+/** A row that stands for an API object. */
+export interface ApiRow extends ExplorerNode {
+  readonly family: Family;
+}
+
+/** What a row whose children are a paged list adds. */
+export interface ListOwnerRow extends IdScope {
+  /** What the list holds, for messages ('member': "Loading all members"). */
+  readonly childNoun: string;
+}
+
+/** An app, of either family. */
+export interface AppRow extends ApiRow, ListOwnerRow {
+  readonly kind: 'app';
+  readonly appId: string;
+  readonly label: string;
+  readonly dataCenter?: DataCenter;
+  /** Said beside the app in picks ("LiveMessage · cn-shanghai", "configured in settings"). */
+  readonly pickDetail: string | undefined;
+  /** Whether the app's groups are listed per configured user (adding a user shows more of them). */
+  readonly listsGroupsPerUser: boolean;
+  /** Reads the app's details (kept for its tooltip). */
+  readDetails(): Promise<unknown>;
+  /** Reads one group of the app by GroupId, and says where the tree would list it. */
+  lookUpGroup(groupId: string, signal?: AbortSignal): Promise<GroupLookup>;
+  /** The app's groups, to export. */
+  exportPlan(): ExportPlan;
+}
+
+/** A group read by GroupId (Find Group, a hover over an id the tree has not loaded). */
+export interface GroupLookup {
+  readonly groupId: string;
+  readonly creatorId: string;
+  /** The API object as read. */
+  readonly group: { GroupId: string };
+  /** The action that read it, for "Read with …". */
+  readonly action: string;
+  readonly title: string;
+  readonly facts: [string, string][];
+  readonly sections: [string, Record<string, string> | undefined][];
+  /** For a document: the answer with the app (and data center) it belongs to. */
+  readonly document: unknown;
+  /** Tree ids where the group would be listed, in the order to look. */
+  readonly places: readonly string[];
+  /** Pages of each place's list to read while looking. */
+  readonly pagesPerPlace: number;
+  /** Why the tree does not list the group (a choice of the app's hides it), if so. */
+  readonly hiddenBecause?: string;
+}
+
+export interface UserRow extends ApiRow, ListOwnerRow {
+  readonly kind: 'user';
+  readonly appId: string;
+  readonly userId: string;
+  exportPlan(): ExportPlan;
+}
+
+/** A member as a list holds it. */
+export interface MemberItem {
+  UserId: string;
+}
+
+/** A member found by an exact lookup (not from the list). */
+export interface MemberHit {
+  userId: string;
+  description: string;
+  data: unknown;
+}
+
+export interface GroupRow extends ApiRow, ListOwnerRow {
+  readonly kind: 'group';
+  readonly appId: string;
+  readonly groupId: string;
+  readonly creatorId: string;
+  /** The members' list, or undefined when the group has none to list (deleted, or a super group). */
+  memberList(): PagedList<MemberItem> | undefined;
+  /** What a search pick says beside a member's UserId. */
+  memberDescription(member: MemberItem): string;
+  /** The family's lookup of members by UserId, when it has one. */
+  readonly lookUpMembers?: (userIds: string[], signal: AbortSignal) => Promise<MemberHit[]>;
+  /** What a member who cannot be shown in the tree is opened as. */
+  memberDocument(member: MemberItem | MemberHit): Promise<unknown>;
+  readDetails(): Promise<unknown>;
+  exportPlan(): ExportPlan;
+}
+
+export interface MemberRow extends ApiRow {
+  readonly kind: 'member';
+  readonly userId: string;
+  /** The family's details of one member, when it has them. */
+  readonly readDetails?: () => Promise<unknown>;
+}
+
+export interface MessagesRow extends ApiRow, ListOwnerRow {
+  readonly kind: 'messages';
+}
+
+export interface MessageRow extends ApiRow {
+  readonly kind: 'message';
+}
+
+export interface RootRow extends ExplorerNode, ListOwnerRow {
+  readonly kind: 'root';
+  readonly profileName: string;
+  /** Forgets the app lists that failed, so that the next look loads them again. */
+  forgetFailedLists(): void;
+  /** An app by AppId that is not in the tree (typed in): a legacy app, as the legacy family is the one named by AppId alone. */
+  appNotInTree(appId: string): AppRow;
+}
+
+export interface NodesByKind {
+  root: RootRow;
+  app: AppRow;
+  user: UserRow;
+  group: GroupRow;
+  member: MemberRow;
+  messages: MessagesRow;
+  message: MessageRow;
+  range: RangeNode;
+  more: MoreNode;
+  notice: NoticeNode;
+}
+
+/** The rows that stand for API objects. */
+export const API_ROW_KINDS = ['app', 'user', 'group', 'member', 'messages', 'message'] as const satisfies readonly NodeKind[];
+
+/** The order rows named by one id are offered in (a hover, Find in Explorer). */
+export const KIND_ORDER: readonly NodeKind[] = ['app', 'group', 'user', 'member', 'message', 'messages'];
+
+export function isKind<K extends NodeKind>(node: ExplorerNode | undefined, kinds: readonly K[]): node is NodesByKind[K] {
+  return node !== undefined && (kinds as readonly NodeKind[]).includes(node.kind);
+}
+
+export function isNode(value: unknown): value is ExplorerNode {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'id' in value && 'treeItem' in value;
+}
