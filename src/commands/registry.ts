@@ -89,11 +89,11 @@ function pathOf(node: ExplorerNode): string {
 }
 
 /**
- * The node a caller passed: one this tree handed out, or the hierarchical id of a loaded node (command links in
- * hovers and documents carry ids, not objects). Anything else is ignored.
+ * The node a caller passed: one this tree made (as the view holds it now), or the hierarchical id of a loaded node
+ * (command links in hovers and documents carry ids, not objects). Anything else is ignored.
  */
 async function nodeArgument(services: Services, value: unknown): Promise<ExplorerNode | undefined> {
-  if (isNode(value)) return services.tree.holds(value) ? value : undefined;
+  if (isNode(value)) return services.tree.current(value);
   if (typeof value === 'string' && value.startsWith('/profile/')) return services.tree.findNode(value);
   return undefined;
 }

@@ -39,6 +39,13 @@ export function segment(kind: string, value: string): string {
   return `/${kind}/${encodeURIComponent(value)}`;
 }
 
+/** Every row this tree made: an object from elsewhere that only looks like a row is not among them. */
+const made = new WeakSet<object>();
+
+export function isTreeRow(value: unknown): value is ExplorerNode {
+  return typeof value === 'object' && value !== null && made.has(value);
+}
+
 export abstract class ExplorerNode {
   abstract readonly kind: NodeKind;
   /** Hierarchical and stable across refreshes, e.g. /profile/default/app/A/user/U/group/G. */
@@ -53,7 +60,9 @@ export abstract class ExplorerNode {
   constructor(
     readonly parent: ExplorerNode | undefined,
     protected readonly services: TreeServices,
-  ) {}
+  ) {
+    made.add(this);
+  }
 
   /** Facts about the row that menus tell apart (a configured app, a deleted group, an error row). */
   protected modifiers(): readonly Modifier[] {

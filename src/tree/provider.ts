@@ -8,7 +8,7 @@ import type { TreeFilter } from '../model/filter';
 import { filterSummary } from './filtering';
 import { ListStore } from '../model/listStore';
 import type { Session } from '../session';
-import type { ExplorerNode, TreeServices } from './node';
+import { isTreeRow, type ExplorerNode, type TreeServices } from './node';
 import { RootNode } from './rootNode';
 
 export interface FindOptions {
@@ -131,6 +131,16 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   /** Whether this node is one the view was given (and not an object that only looks like one). */
   holds(node: ExplorerNode): boolean {
     return this.shown.get(node.id) === node;
+  }
+
+  /**
+   * The row a caller handed back, as the view holds it now: a refresh while the view was still reading the rows
+   * before it can leave the caller with an earlier instance of the same row. Undefined for an object this tree did
+   * not make, or a row no longer in the tree.
+   */
+  async current(value: unknown): Promise<ExplorerNode | undefined> {
+    if (!isTreeRow(value)) return undefined;
+    return this.shown.get(value.id) ?? (await this.findNode(value.id));
   }
 
   /** The nodes already shown in the view that match, in the order they were shown. */
