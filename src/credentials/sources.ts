@@ -151,10 +151,30 @@ export async function readCredentialsFile(file = defaultCredentialsFilePath()): 
   return candidates;
 }
 
+/** The most a credentials file is read: real ones are a few hundred bytes; a huge one is the wrong file. */
+export const MAX_SOURCE_FILE_BYTES = 1024 * 1024;
+
 async function readSourceFile(file: string): Promise<string> {
   try {
-    return await fs.readFile(file, 'utf8');
+    // Read at most one byte more than the bound (a file may grow, or not say its size, like a device).
+    const handle = await fs.open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(MAX_SOURCE_FILE_BYTES + 1);
+      let length = 0;
+      for (let read = -1; read !== 0 && length < buffer.length; length += read) {
+        read = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
+      }
+      if (length > MAX_SOURCE_FILE_BYTES) {
+        throw new CredentialSourceError(
+          l10n.t('{0} is larger than {1} MiB: a credentials file is a few hundred bytes. Nothing was imported; check that this is the right file.', file, 1),
+        );
+      }
+      return buffer.subarray(0, length).toString('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
+    if (error instanceof CredentialSourceError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       throw new CredentialSourceError(l10n.t('{0} does not exist.', file));

@@ -2,7 +2,14 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CredentialSourceError, defaultCredentialsFilePath, readAliyunCliConfig, readCredentialsFile, readEnvironment } from '../../../src/credentials/sources';
+import {
+  CredentialSourceError,
+  defaultCredentialsFilePath,
+  MAX_SOURCE_FILE_BYTES,
+  readAliyunCliConfig,
+  readCredentialsFile,
+  readEnvironment,
+} from '../../../src/credentials/sources';
 
 const SECRET = 'sEcReT0123456789abcdefABCDEF12';
 const TOKEN = 'CAIS-sts-token-value/with+chars=';
@@ -180,6 +187,28 @@ describe('credential sources', () => {
       const file = path.join(dir, 'credentials');
       await fs.writeFile(file, Buffer.from([0, 159, 146, 150, 255, 10, 91]));
       await rejectsWithout(readCredentialsFile(file), /has no profile sections/);
+    });
+  });
+
+  describe('a file that cannot be a credentials file', () => {
+    it('one over 1 MiB is not parsed: the message says why, and names no value in it', async () => {
+      const section = `[default]\ntype = access_key\naccess_key_id = LTAIexample\naccess_key_secret = ${SECRET}\n`;
+      const file = await write('credentials', section + '#'.repeat(MAX_SOURCE_FILE_BYTES));
+      await rejectsWithout(readCredentialsFile(file), /larger than 1 MiB.*Nothing was imported/, SECRET);
+      const config = await write('config.json', JSON.stringify({ profiles: [], padding: 'x'.repeat(MAX_SOURCE_FILE_BYTES) }));
+      await rejectsWithout(readAliyunCliConfig(config), /larger than 1 MiB/);
+    });
+
+    it('one of exactly 1 MiB is read', async () => {
+      const section = `[default]\ntype = access_key\naccess_key_id = LTAIexample\naccess_key_secret = ${SECRET}\n`;
+      const file = await write('credentials', section + '#'.repeat(MAX_SOURCE_FILE_BYTES - section.length));
+      const [candidate] = await readCredentialsFile(file);
+      assert.equal(candidate.credential?.accessKeyId, 'LTAIexample');
+    });
+
+    it('a device that never ends (as /dev/zero) stops at the bound', async function () {
+      if (process.platform === 'win32') this.skip();
+      await rejectsWithout(readCredentialsFile('/dev/zero'), /larger than 1 MiB/);
     });
   });
 });
