@@ -1,6 +1,7 @@
-// Builds the extension (dist/extension.js, loaded at activation, and the lazy chunks beside it: see LAZY_CHUNKS)
-// and the emulator CLI (dist/emulator.js).
+// Builds the extension (dist/extension.js, loaded at activation, and the lazy chunks beside it: see LAZY_CHUNKS),
+// the dashboard's webview script (dist/dashboard.js) and the emulator CLI (dist/emulator.js).
 // Flags: --production (minify, no sourcemap comments in the bundle), --watch (rebuild on change).
+const path = require('node:path');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -28,18 +29,45 @@ const LAZY_CHUNKS = {
   'csv-stringify/sync': 'csv.js',
 };
 
+/**
+ * The extension's own modules needed only for a command or a panel, each its own file beside the bundle, required on
+ * first use (a `require()` of the module is external; type imports go away). Each imports no module that holds the
+ * extension's state or a class other modules test with instanceof: what it needs is passed to it.
+ */
+const LAZY_MODULES = {
+  'src/dashboard/panel.ts': 'dashboardPanel.js',
+  'src/snippets.ts': 'snippets.js',
+};
+
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
     const names = Object.keys(LAZY_CHUNKS).map((name) => name.replace(/[/.-]/g, (c) => `\\${c}`));
     build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: `./${LAZY_CHUNKS[args.path]}`, external: true }));
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind !== 'require-call') return undefined;
+      const module = path
+        .relative(__dirname, path.resolve(args.resolveDir, `${args.path}.ts`))
+        .split(path.sep)
+        .join('/');
+      return LAZY_MODULES[module] ? { path: `./${LAZY_MODULES[module]}`, external: true } : undefined;
+    });
   },
 };
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyChunks] },
   ...Object.entries(LAZY_CHUNKS).map(([name, file]) => ({ ...common, entryPoints: [require.resolve(name)], outfile: `dist/${file}` })),
+  ...Object.entries(LAZY_MODULES).map(([module, file]) => ({
+    ...common,
+    entryPoints: [module],
+    outfile: `dist/${file}`,
+    external: ['vscode'],
+    plugins: [lazyChunks],
+  })),
   { ...common, entryPoints: ['src/emulator/cli.ts'], outfile: 'dist/emulator.js', minify: false },
+  // The dashboard's webview script with its chart library: loaded by the webview, only when a dashboard opens.
+  { ...common, entryPoints: ['src/webview/dashboard.ts'], outfile: 'dist/dashboard.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 async function main() {

@@ -5,6 +5,7 @@ import { l10n } from 'vscode';
 import { COMMANDS } from './commands';
 import { registerCommands } from './commands/registry';
 import { demoSignIn } from './credentials/demo';
+import { Dashboards } from './dashboard/dashboards';
 import { ProfileStore } from './credentials/profiles';
 import { IdHoverProvider } from './hover/provider';
 import { SwappableInput } from './input';
@@ -37,13 +38,15 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
 
   const hovers = new IdHoverProvider(session, tree, log);
   const input = new SwappableInput();
-  const services: Services = { context, log, input, profiles, session, tree, treeView, jsonDocuments };
+  const dashboards = new Dashboards(() => services);
+  const services: Services = { context, log, input, profiles, session, tree, treeView, jsonDocuments, dashboards };
   context.subscriptions.push(
     log,
     session,
     tree,
     treeView,
     jsonDocuments,
+    dashboards,
     statusBar,
     tree.onDidChangeSummary((summary) => {
       treeView.message = summary;

@@ -1,6 +1,7 @@
 // Everything the commands work with, built once in activate().
 import type * as vscode from 'vscode';
 import type { ProfileStore } from './credentials/profiles';
+import type { Dashboards } from './dashboard/dashboards';
 import type { SwappableInput } from './input';
 import type { JsonDocuments } from './jsonDocuments';
 import type { ExplorerLog } from './log';
@@ -18,4 +19,6 @@ export interface Services {
   readonly tree: ExplorerTreeProvider;
   readonly treeView: vscode.TreeView<ExplorerNode>;
   readonly jsonDocuments: JsonDocuments;
+  /** The groups' dashboards that are open. */
+  readonly dashboards: Dashboards;
 }

@@ -6,7 +6,7 @@ import { wireParamsOf } from '../api/requests';
 import { UserInputError } from '../errors';
 import { pick } from '../input';
 import type { Services } from '../services';
-import { buildSnippet, SNIPPET_LANGUAGES } from '../snippets';
+import type * as Snippets from '../snippets';
 import type { ExplorerNode, NodeIds } from '../tree/node';
 import { onRow, type Command, type NodeTarget } from './registry';
 import { API_ROWS } from './targets';
@@ -38,6 +38,8 @@ export const copyAsCode = onRow(
   async (services: Services, node): Promise<string> => {
     const request = node.request();
     if (!request) throw new UserInputError(l10n.t('This item stands for no API request.'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, from its own file (esbuild.js: lazy modules)
+    const { buildSnippet, SNIPPET_LANGUAGES } = require('../snippets') as typeof Snippets;
     const chosen = await pick(
       services.input,
       SNIPPET_LANGUAGES.map((entry) => ({ label: entry.label, description: entry.detail, language: entry.language })),

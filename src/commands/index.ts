@@ -4,6 +4,7 @@ import { importCredentials } from './account/importCredentials';
 import { signIn } from './account/signIn';
 import { signOut } from './account/signOut';
 import { switchProfile } from './account/switchProfile';
+import { openDashboard } from './dashboard';
 import { exportList } from './export';
 import { checkOnline } from './live/checkOnline';
 import { filterMessages, setGroupStatus } from './live/listChoices';
@@ -65,4 +66,5 @@ export const COMMANDS: readonly Command[] = [
   setGroupStatus,
   filterMessages,
   checkOnline,
+  openDashboard,
 ];

@@ -4,6 +4,8 @@
 // the UI. The families' own classes are in tree/legacy/ and tree/live/.
 import type { DataCenter, Family } from '../api/types';
 import type { ExportPlan } from '../export/exportList';
+import type { DashboardMessage } from '../model/dashboard/messageStats';
+import type { HeaderField, Sample } from '../model/dashboard/protocol';
 import type { PagedList } from '../model/pagedList';
 import type { ExplorerNode, NodeKind } from './node';
 import type { MoreNode } from './moreNode';
@@ -117,6 +119,23 @@ export interface GroupRow extends ApiRow, ListOwnerRow {
   memberDocument(member: MemberItem | MemberHit): Promise<unknown>;
   readDetails(): Promise<unknown>;
   exportPlan(): ExportPlan;
+  /** What a dashboard of the group shows and reads. */
+  readonly dashboard: DashboardSource;
+}
+
+/** A group's figures for its dashboard, as its family gives them. */
+export interface DashboardSource {
+  /** The header: GroupId, name, family, app, creator, created, status, members, online. */
+  header(latest?: Sample): HeaderField[];
+  /** When each loaded member joined (Unix seconds), where the family says it; undefined where it does not. */
+  joinTimes(): number[] | undefined;
+  /** The call one sample makes, its rate limit now (calls per second), and the sample. */
+  readonly sampleAction: string;
+  sampleCallsPerSecond(): number;
+  sample(signal: AbortSignal): Promise<Sample>;
+  /** The call that reads the newest messages, and up to `max` of them. */
+  readonly messagesAction: string;
+  recentMessages(max: number, signal: AbortSignal): Promise<{ messages: DashboardMessage[]; more: boolean }>;
 }
 
 export interface MemberRow extends ApiRow {

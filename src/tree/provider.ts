@@ -128,6 +128,32 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     return this.remember(children);
   }
 
+  /** Load-alls in progress (a command's, with its progress notification), by the id of the list's owner. */
+  private readonly loadsAll = new Map<string, AbortController>();
+
+  /** Runs `load` as the load-all of `ownerId`'s list, which cancelLoad(ownerId) cancels (a dashboard's Cancel). */
+  async runLoadAll<T>(ownerId: string, controller: AbortController, load: () => Promise<T>): Promise<T> {
+    this.loadsAll.set(ownerId, controller);
+    try {
+      return await load();
+    } finally {
+      if (this.loadsAll.get(ownerId) === controller) this.loadsAll.delete(ownerId);
+    }
+  }
+
+  isLoadingAll(ownerId: string): boolean {
+    return this.loadsAll.has(ownerId);
+  }
+
+  cancelLoad(ownerId: string): void {
+    this.loadsAll.get(ownerId)?.abort();
+  }
+
+  /** The row with this id as the view was last given it, if it was. */
+  shownNode(id: string): ExplorerNode | undefined {
+    return this.shown.get(id);
+  }
+
   /** Whether this node is one the view was given (and not an object that only looks like one). */
   holds(node: ExplorerNode): boolean {
     return this.shown.get(node.id) === node;

@@ -34,6 +34,8 @@ export interface StepContext {
   liveClassroom: DatasetApp;
   state: SuiteState;
   readme: ReadmeShot;
+  /** The folder the workbench has open. */
+  workspace: string;
 }
 
 export interface Step {

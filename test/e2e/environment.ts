@@ -41,10 +41,11 @@ export function installExtensionCopy(
     fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
     fs.copyFileSync(source, path.join(target, file));
   }
-  // Icons only (media/ also holds the README screenshots, which the extension does not need).
+  // Icons and the dashboard's stylesheet (media/ also holds the README screenshots, which the extension does not need).
   fs.mkdirSync(path.join(target, 'media'), { recursive: true });
   for (const file of fs.readdirSync(path.join(from, 'media'))) {
-    if (file.endsWith('.svg') || file === 'icon.png') fs.copyFileSync(path.join(from, 'media', file), path.join(target, 'media', file));
+    if (file.endsWith('.svg') || file.endsWith('.css') || file === 'icon.png')
+      fs.copyFileSync(path.join(from, 'media', file), path.join(target, 'media', file));
   }
   return { id, version: manifest.version, folder: target, from };
 }

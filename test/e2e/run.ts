@@ -182,7 +182,7 @@ async function setUp(state: SuiteState): Promise<{ context: StepContext; timings
   await wb.waitReady(120_000);
   timings.workbench = Date.now() - mark;
   note(`workbench ready with the extension's view container (${seconds(timings.workbench)})`);
-  return { context: { wb, page, emulator, dataset, fixtures, liveClassroom, state, readme }, timings };
+  return { context: { wb, page, emulator, dataset, fixtures, liveClassroom, state, readme, workspace }, timings };
 }
 
 interface StepResult {

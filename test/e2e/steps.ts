@@ -8,6 +8,7 @@ import { normalize } from '../harness/text';
 import type { Workbench } from '../harness/workbench';
 import { COMMAND, type Step } from './context';
 import { expandAtOnce, memberRowsShown } from './expandSteps';
+import { dashboardStep } from './dashboardSteps';
 import { expandLiveMessageApp } from './liveMessageSteps';
 import { findSteps } from './findSteps';
 
@@ -224,6 +225,7 @@ export function steps(): Step[] {
         });
       },
     },
+    dashboardStep,
     {
       id: 'error-and-retry',
       title: 'a server fault shows an error row with the cause; Retry (inline) after the fault clears brings the members back',

@@ -25,6 +25,7 @@ import { NO_USER_ENV_ARGS } from '../harness/smokeTest';
 import { normalize, seconds } from '../harness/text';
 import { firstLine, messageOf, stackOf, withTimeout } from '../harness/wait';
 import { Workbench } from '../harness/workbench';
+import { dashboardFrame, drawnDashboard } from './dashboardSteps';
 import { installExtensionCopy, writeUserSettings } from './environment';
 
 const OUTPUT_DIR = path.join(REPO, 'test-output', 'e2e-zh-cn');
@@ -165,6 +166,23 @@ const steps: { title: string; run(context: Context): Promise<void> }[] = [
       assert.match(member.description, /^加入于 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/, 'year/month/day, as zh-CN writes dates');
       const more = await wb.revealRow('加载更多…', { level: 4 });
       assert.ok(more, 'the "Load more…" row is translated');
+    },
+  },
+  {
+    title: 'the dashboard of a group speaks Chinese: header, chart titles, the sampling note',
+    async run({ wb, fixtures, page }) {
+      await wb.contextMenu(fixtures.pagedGroupId, '打开仪表板', { level: 3, upFirst: true });
+      const root = await drawnDashboard(wb);
+      const text = normalize(await root.innerText());
+      for (const expected of ['成员随时间变化', '互动消息（旧版）', '此面板可见时，每 2 秒用 ListMessageGroupUser 采样一次', '发送最多的用户']) {
+        assert.ok(text.includes(expected), `the dashboard says "${expected}": ${text.slice(0, 400)}`);
+      }
+      await dashboardFrame(wb).locator('section[data-chart="members"] g.members-line path').first().waitFor({ state: 'attached', timeout: 10_000 });
+      await wb.clearToasts();
+      const editor = await page.locator('.editor-group-container.active').boundingBox();
+      if (editor)
+        await page.screenshot({ path: path.join(OUTPUT_DIR, 'readme-dashboard-zh-cn.png'), clip: { ...editor, width: Math.min(editor.width, 1000) } });
+      await wb.runCommand('View: Close Editor');
     },
   },
   {

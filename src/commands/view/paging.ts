@@ -39,7 +39,9 @@ async function withLoadProgress(services: Services, owner: ExplorerNode & ListOw
         });
       };
       try {
-        return await (resume ? list.resume(controller.signal, onProgress) : list.loadAll(controller.signal, onProgress));
+        return await services.tree.runLoadAll(owner.id, controller, () =>
+          resume ? list.resume(controller.signal, onProgress) : list.loadAll(controller.signal, onProgress),
+        );
       } finally {
         services.tree.redraw(owner);
       }

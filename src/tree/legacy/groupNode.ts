@@ -3,9 +3,12 @@ import vscode = require('vscode');
 import { l10n } from 'vscode';
 import { callOf, pagerOf, type ListRequestFor } from '../../api/requests';
 import type { GetMessageGroupResult, GroupMember, MemberDetail, MessageGroup } from '../../api/types';
+import { messagePager } from '../../api/pager';
 import { exportPlan, type ExportPlan } from '../../export/exportList';
+import type { DashboardMessage } from '../../model/dashboard/messageStats';
+import type { HeaderField, Sample } from '../../model/dashboard/protocol';
 import { MEMBER_ROWS } from '../../export/rows';
-import type { GroupRow, MemberHit, MemberItem, RowContext } from '../concepts';
+import type { DashboardSource, GroupRow, MemberHit, MemberItem, RowContext } from '../concepts';
 import { bothTimes, formatNumber, localTime, plural, statusText, tooltip } from '../format';
 import { ListOwner, LISTS } from '../listOwner';
 import type { ExplorerNode, NodeIds, TreeServices } from '../node';
@@ -148,6 +151,48 @@ export class GroupNode extends ListOwner<GroupMember> implements GroupRow {
   exportPlan(): ExportPlan {
     const { client, settings } = this.services.session;
     return exportPlan('members', [this.appId, this.groupId], [{ pager: pagerOf(client, this.listRequest(), settings.pageSize) }], MEMBER_ROWS);
+  }
+
+  readonly dashboard: DashboardSource = {
+    header: (latest) => this.dashboardHeader(latest),
+    joinTimes: () => (this.services.lists.peek<GroupMember>(this.id)?.items ?? []).map((member) => member.JoinTime),
+    // The member Total, from a one-member page: the family has no online count of a group.
+    sampleAction: 'ListMessageGroupUser',
+    sampleCallsPerSecond: () => this.services.session.client.callsPerSecondOf('ListMessageGroupUser'),
+    sample: async (signal) => {
+      const { Result } = await this.services.session.client.listMessageGroupUser(
+        { AppId: this.appId, GroupId: this.groupId, PageNum: 1, PageSize: 1 },
+        { signal },
+      );
+      return { time: Date.now(), members: Result.Total };
+    },
+    messagesAction: 'ListMessage',
+    recentMessages: async (max, signal) => {
+      const messages: DashboardMessage[] = [];
+      let more = false;
+      // Newest first; ListMessage gives no send time.
+      for await (const page of messagePager(this.services.session.client, { AppId: this.appId, GroupId: this.groupId, SortType: 1 }, 50).pages({ signal })) {
+        messages.push(...page.items.map((message) => ({ type: message.Type, sender: message.SenderId })));
+        more = !page.stoppedBecause;
+        if (messages.length >= max) break;
+      }
+      return { messages: messages.slice(0, max), more: more || messages.length > max };
+    },
+  };
+
+  private dashboardHeader(latest: Sample | undefined): HeaderField[] {
+    const detail = this.detail;
+    const total = latest?.members ?? this.memberTotal;
+    return [
+      { label: 'GroupId', value: this.groupId },
+      { label: l10n.t('Family'), value: l10n.t('Interactive Messages (legacy)') },
+      { label: 'AppId', value: this.appId },
+      { label: 'CreatorId', value: this.creatorId },
+      { label: 'CreateTime', value: bothTimes(this.group.CreateTime) },
+      { label: 'Status', value: `${this.group.Status} (${statusText(this.group.Status)})` },
+      { label: 'IsMuteAll', value: detail ? String(detail.IsMuteAll) : l10n.t('use Show Details') },
+      { label: l10n.t('Members'), value: total !== undefined ? formatNumber(total) : l10n.t('expand to load') },
+    ];
   }
 
   override ids(): NodeIds {

@@ -6,13 +6,16 @@ import { l10n } from 'vscode';
 import { callOf, liveMessagePageSize, pagerOf, type ListRequestFor } from '../../api/requests';
 import type { DataCenter, DescribeLiveMessageGroupBandResult, DescribeLiveMessageGroupResult, LiveMessageGroup, LiveMessageUser } from '../../api/types';
 import { describeError } from '../../errors';
+import { liveMessagePager } from '../../api/liveMessage';
 import { exportPlan, type ExportPlan } from '../../export/exportList';
+import type { DashboardMessage } from '../../model/dashboard/messageStats';
+import type { HeaderField, Sample } from '../../model/dashboard/protocol';
 import { LIVE_MEMBER_ROWS } from '../../export/rows';
 import type { PagedList } from '../../model/pagedList';
 import { viewUserInfo } from '../../model/userInfo';
-import type { GroupRow, MemberItem, RowContext } from '../concepts';
+import type { DashboardSource, GroupRow, MemberItem, RowContext } from '../concepts';
 import type { Modifier } from '../contextValues';
-import { bothTimes, localTime, tooltip } from '../format';
+import { bothTimes, formatNumber, localTime, tooltip } from '../format';
 import { ListOwner, LISTS } from '../listOwner';
 import { segment, type ExplorerNode, type NodeIds, type TreeServices } from '../node';
 import { NoticeNode } from '../noticeNode';
@@ -239,6 +242,52 @@ export class GroupNode extends ListOwner<LiveMessageUser> implements GroupRow {
   exportPlan(): ExportPlan {
     const { client, settings } = this.services.session;
     return exportPlan('members', [this.appId, this.groupId], [{ pager: pagerOf(client, this.listRequest(), settings.pageSize) }], LIVE_MEMBER_ROWS);
+  }
+
+  readonly dashboard: DashboardSource = {
+    header: (latest) => this.dashboardHeader(latest),
+    joinTimes: () => undefined, // ListLiveMessageGroupUsers says who is a member, not since when
+    sampleAction: 'DescribeLiveMessageGroup',
+    sampleCallsPerSecond: () => this.services.session.client.callsPerSecondOf('DescribeLiveMessageGroup'),
+    sample: async (signal) => {
+      const described = await callOf(this.services.session.client, { action: 'DescribeLiveMessageGroup', params: this.where }, { signal });
+      const messages = Object.values(described.MsgAmount ?? {}).reduce((sum, count) => sum + (Number(count) || 0), 0);
+      return { time: Date.now(), online: described.OnlineUserCounts, messages, totalTimes: described.TotalTimes };
+    },
+    messagesAction: 'ListLiveMessageGroupMessages',
+    recentMessages: async (max, signal) => {
+      const messages: DashboardMessage[] = [];
+      const pager = liveMessagePager(this.services.session.client, { ...this.where, SortType: 2 }, 50);
+      let more = false;
+      for await (const page of pager.pages({ signal })) {
+        messages.push(...page.items.map((message) => ({ type: message.MsgType, sender: message.Sender.UserId, time: message.Timestamp })));
+        more = !page.stoppedBecause;
+        if (messages.length >= max) break;
+      }
+      return { messages: messages.slice(0, max), more: more || messages.length > max };
+    },
+  };
+
+  private dashboardHeader(latest: Sample | undefined): HeaderField[] {
+    const detail = this.detail;
+    const online = latest?.online ?? (this.group.Delete ? undefined : detail?.OnlineUserCounts);
+    const status = [
+      this.group.Delete ? l10n.t('deleted') : l10n.t('not deleted'),
+      detail?.band ? (detail.band.IsbannedAll ? l10n.t('all muted') : l10n.t('{0} muted', detail.band.BannedUserList.length)) : undefined,
+      detail?.SuperLargeGroup ? l10n.t('super group') : undefined,
+    ];
+    const members = this.services.lists.peek<LiveMessageUser>(this.id);
+    return [
+      { label: 'GroupId', value: this.groupId },
+      { label: 'GroupName', value: this.group.GroupName || '—' },
+      { label: l10n.t('Family'), value: l10n.t('LiveMessage · {0}', this.dataCenter) },
+      { label: 'AppId', value: this.appId },
+      { label: 'CreatorId', value: this.creatorId },
+      { label: 'Createtime', value: bothTimes(this.group.Createtime) },
+      { label: 'Status', value: status.filter(Boolean).join(' · ') },
+      { label: l10n.t('Members'), value: members ? l10n.t('{0} loaded', formatNumber(members.items.length)) : l10n.t('expand to load') },
+      { label: 'OnlineUserCounts', value: online !== undefined ? formatNumber(online) : l10n.t('expand, or use Show Details') },
+    ];
   }
 
   override ids(): NodeIds {

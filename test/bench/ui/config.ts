@@ -35,6 +35,10 @@ export const TARGETS = {
   heapGrowthMb: 40,
   frameGapP95Ms: 50,
   refreshMs: 1000,
+  dashboardOpenMs: 1000,
+  dashboardUpdateP95Ms: 50,
+  dashboardHeapMb: 30,
+  dashboardSampleShare: 0.1,
 };
 
 const t0 = Date.now();

@@ -8,7 +8,8 @@
 //   activation  measure loading + activating an extension (ours, or the empty one of the floor) in this fresh host
 //   profile     the same under the V8 CPU profiler, plus the cost of the IPC round trips activate() waits on
 //   ui          activate, point the settings at the emulator, show the view, wait for the driver to sign in through
-//               the UI, then run the driver's commands until it says finish; getChildren/getTreeItem are timed meanwhile
+//               the UI, then run the driver's commands until it says finish (load all, reveal, refresh, open a
+//               dashboard, close the editors, heap); getChildren/getTreeItem are timed meanwhile
 // Nothing here signs in by passing a key to a command: public commands do not take secrets.
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -346,6 +347,15 @@ async function runUi(task: Task, api: ExplorerLike): Promise<void> {
     else if (command.cmd === 'heap') await post('heap', heap());
     else if (command.cmd === 'loadAll') await post('loadAll', await loadAll(api, command));
     else if (command.cmd === 'reveal') await post('revealed', { id: await reveal(api, command) });
+    else if (command.cmd === 'openDashboard') {
+      const group = await groupNode(api, command);
+      const startWall = wall();
+      await vscode.commands.executeCommand('imExplorer.openDashboard', group);
+      await post('dashboardOpened', { startWall });
+    } else if (command.cmd === 'closeEditors') {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await post('done', { cmd: command.cmd });
+    }
   }
   // Leave the next window's workspace as it was: the Interactive Messages view closed.
   await vscode.commands.executeCommand('workbench.view.explorer');

@@ -22,7 +22,11 @@ export type Command =
   /** Reveals and selects the group, then runs imExplorer.loadAll on it. */
   | ({ cmd: 'loadAll' } & GroupPath)
   /** Reveals the group's last loaded child (or the group itself). */
-  | ({ cmd: 'reveal'; last: boolean } & GroupPath);
+  | ({ cmd: 'reveal'; last: boolean } & GroupPath)
+  /** Runs imExplorer.openDashboard on the group; answers with the wall time the command was run. */
+  | ({ cmd: 'openDashboard' } & GroupPath)
+  /** Closes every editor (a dashboard among them). */
+  | { cmd: 'closeEditors' };
 
 /** Where a group is in the view: app > user > group. */
 export interface GroupPath {

@@ -25,6 +25,7 @@ export function report(result: BenchResult, staged: StagedExtension, left: strin
   const frames = result.ui.samples.map((sample) => sample.frameMs);
   const expandMs = median(frames);
   const big = result.ui.bigGroup;
+  const dashboard = result.ui.dashboard;
   const rows: [string, string, string][] = [
     [
       'activation_ms (load + activate, signed in)',
@@ -53,6 +54,18 @@ export function report(result: BenchResult, staged: StagedExtension, left: strin
     ['exthost_heap_growth_mb', big ? `${fmt(big.heapGrowthMb)} (GC forced: ${String(big.heapAfter.gc)})` : '-', `≤ ${TARGETS.heapGrowthMb}`],
     ['frame_gap_p95_ms', big ? `${fmt(big.frameGapP95Ms)} (max ${fmt(big.frameGapMaxMs)}, ${big.frameGaps} frames)` : '-', `≤ ${TARGETS.frameGapP95Ms}`],
     ['refresh_after_load_all_ms', big ? fmt(big.refreshMs) : '-', `≤ ${TARGETS.refreshMs}`],
+    ['dashboard_open_ms', dashboard ? fmt(dashboard.openMs) : `- (${result.ui.dashboardError ?? 'not measured'})`, `≤ ${TARGETS.dashboardOpenMs}`],
+    [
+      'dashboard_update_p95_ms',
+      dashboard ? `${fmt(dashboard.updateGapP95Ms)} (max ${fmt(dashboard.updateGapMaxMs)}, ${dashboard.frames} frames, ${dashboard.loaded} members)` : '-',
+      `≤ ${TARGETS.dashboardUpdateP95Ms}`,
+    ],
+    ['dashboard_exthost_heap_mb', dashboard ? fmt(dashboard.heapGrowthMb) : '-', `≤ ${TARGETS.dashboardHeapMb}`],
+    [
+      'dashboard_sample_share',
+      dashboard ? `${fmt(dashboard.sampleShare, 4)} (${fmt(dashboard.sampleCallsPerSecond, 2)} calls/s)` : '-',
+      `≤ ${TARGETS.dashboardSampleShare}`,
+    ],
   ];
   const width = Math.max(...rows.map((row) => row[0].length));
   process.stdout.write(
@@ -72,6 +85,10 @@ export function report(result: BenchResult, staged: StagedExtension, left: strin
     exthost_heap_growth_mb: big ? round(big.heapGrowthMb) : null,
     frame_gap_p95_ms: big ? round(big.frameGapP95Ms) : null,
     refresh_after_load_all_ms: big ? round(big.refreshMs) : null,
+    dashboard_open_ms: dashboard ? round(dashboard.openMs) : null,
+    dashboard_update_p95_ms: dashboard ? round(dashboard.updateGapP95Ms) : null,
+    dashboard_exthost_heap_mb: dashboard ? round(dashboard.heapGrowthMb) : null,
+    dashboard_sample_share: dashboard ? round(dashboard.sampleShare, 4) : null,
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

@@ -1,9 +1,10 @@
 // The UI window: the extension signs in by itself (code-server runs with the emulator's demo key and
 // IME_DEMO_SIGN_IN=1; no key is passed to a command), the view is expanded down to the demo user's groups, then the
-// expansions are measured, then the 100,000-member group.
+// expansions are measured, then the 100,000-member group, then the dashboards.
 import type { DatasetFixtures } from '../../../src/emulator/index';
 import { sleep } from '../../harness/wait';
 import { type BigGroupResult, measureBigGroup } from './bigGroup';
+import { type DashboardResult, measureDashboards } from './dashboard';
 import { note } from './config';
 import { type BenchGroup, type ExpansionResult, measureExpansions } from './expand';
 import { emulatorQuiet, expandRow } from './page';
@@ -15,6 +16,8 @@ export interface UiResult extends ExpansionResult {
   retries: string[];
   bigGroup?: BigGroupResult;
   bigGroupError?: string;
+  dashboard?: DashboardResult;
+  dashboardError?: string;
 }
 
 export async function uiWindow(env: RunningEnv, folder: string, groups: BenchGroup[], fixtures: DatasetFixtures & { appName: string }): Promise<UiResult> {
@@ -49,9 +52,20 @@ export async function uiWindow(env: RunningEnv, folder: string, groups: BenchGro
       note(`the 100,000-member group could not be measured: ${bigGroupError}`);
     }
   }
+  const thousand = groups.find((group) => group.role === 'thousand');
+  let dashboard: DashboardResult | undefined;
+  let dashboardError: string | undefined;
+  if (big && thousand) {
+    try {
+      dashboard = await measureDashboards(env, page, { appId: fixtures.appId, userId: fixtures.userId }, thousand, big);
+    } catch (error) {
+      dashboardError = (error as Error).message;
+      note(`the dashboard could not be measured: ${dashboardError}`);
+    }
+  }
   env.control.send({ cmd: 'finish' });
   const outcome = await closeWindow(env, window);
   env.uiPage = undefined;
   if (outcome.kind !== 'exit' || outcome.code !== 0) note(`window ${task.id} (ui) ended with ${outcomeText(outcome)}`);
-  return { ...expansions, activation, retries, bigGroup, bigGroupError };
+  return { ...expansions, activation, retries, bigGroup, bigGroupError, dashboard, dashboardError };
 }
