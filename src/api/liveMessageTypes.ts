@@ -91,7 +91,7 @@ export interface DescribeLiveMessageGroupBandRequest extends InDataCenter {
 export interface CheckLiveMessageUsersInGroupRequest extends InDataCenter {
   AppId: string;
   GroupId: string;
-  /** 1–10 user ids; sent as one JSON array text (the SDK's "shrink" style). */
+  /** 1–10 user ids; sent comma-joined (the SDK's "simple" style). */
   UserIds: string[];
 }
 

@@ -115,10 +115,12 @@ function userIds(action: string, request: Source, out: WireParams): void {
     throw invalid(action, 'UserIds', list, l10n.t('an array of {0} to {1} user ids', min, max));
   }
   list.forEach((id: unknown, index) => {
-    if (typeof id !== 'string' || id.length === 0) throw invalid(action, `UserIds[${index}]`, id, l10n.t('a non-empty user id'));
+    if (typeof id !== 'string' || id.length === 0 || id.includes(',')) {
+      throw invalid(action, `UserIds[${index}]`, id, l10n.t('a non-empty user id without commas (the list is sent comma-joined)'));
+    }
   });
-  // The SDK sends the array as one JSON text (its "shrink" style), not as UserIds.1, UserIds.2...
-  out.UserIds = JSON.stringify(list);
+  // Comma-joined, as the official SDKs send the array (their "simple" style).
+  out.UserIds = list.join(',');
 }
 
 const unixSeconds = (action: string, request: Source, name: string, out: WireParams) =>

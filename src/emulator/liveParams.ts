@@ -4,12 +4,14 @@
 // wrong shared constant must not make the client and the emulator agree.
 import type { LiveMessageActionName, LiveMessageActions } from '../api/types';
 import { ApiFailure, missing } from './errors';
+import { readWireList } from './wireLists';
 
 type Rule =
   | { kind: 'int'; name: string; required?: boolean; default?: number; min: number; max: number; allowed?: readonly number[] }
   | { kind: 'string'; name: string; required?: boolean; allowed?: readonly string[] }
   | { kind: 'token'; name: string }
-  | { kind: 'jsonList'; name: string; min: number; max: number };
+  /** Comma-joined or Key.1, Key.2... */
+  | { kind: 'list'; name: string; min: number; max: number };
 
 const DATA_CENTERS = ['cn-shanghai', 'ap-southeast-1'] as const;
 const LONG_MAX = Number.MAX_SAFE_INTEGER;
@@ -49,7 +51,7 @@ const LIVE_RULES: Record<LiveMessageActionName, readonly Rule[]> = {
     dataCenter,
   ],
   DescribeLiveMessageGroupBand: [appId, groupId, dataCenter],
-  CheckLiveMessageUsersInGroup: [appId, groupId, { kind: 'jsonList', name: 'UserIds', min: 1, max: 10 }, dataCenter],
+  CheckLiveMessageUsersInGroup: [appId, groupId, { kind: 'list', name: 'UserIds', min: 1, max: 10 }, dataCenter],
 };
 
 export const LIVE_MESSAGE_ACTIONS = Object.keys(LIVE_RULES) as LiveMessageActionName[];
@@ -70,28 +72,30 @@ function readInt(rule: Extract<Rule, { kind: 'int' }>, raw: string): number {
   return value;
 }
 
-function readList(rule: Extract<Rule, { kind: 'jsonList' }>, raw: string): string[] {
-  const text = `It must be a JSON array of ${rule.min} to ${rule.max} non-empty strings`;
-  let list: unknown;
-  try {
-    list = JSON.parse(raw);
-  } catch {
-    throw inputInvalid(rule.name, raw, text);
-  }
-  if (!Array.isArray(list) || list.length < rule.min || list.length > rule.max || list.some((item) => typeof item !== 'string' || item === '')) {
-    throw inputInvalid(rule.name, raw, text);
-  }
-  return list as string[];
+function readList(rule: Extract<Rule, { kind: 'list' }>, params: ReadonlyMap<string, string>): string[] | undefined {
+  const items = readWireList(params, rule.name, 'InputInvalid');
+  if (items === undefined) return undefined;
+  const text = `It must be ${rule.min} to ${rule.max} user ids, comma-joined (or ${rule.name}.1, ${rule.name}.2, ...)`;
+  const shown = items.join(',');
+  // The list's comma-joined form is the SDK's "simple" style: JSON array text is not it.
+  if (/^\[.*\]$/s.test(shown)) throw inputInvalid(rule.name, shown, `${text}, not a JSON array`);
+  if (items.length < rule.min || items.length > rule.max || items.some((item) => item === '')) throw inputInvalid(rule.name, shown, text);
+  return items;
 }
 
 /** Validates the action's parameters and returns them typed; other parameters are ignored like the gateway does. */
 export function readLiveMessageParams<A extends LiveMessageActionName>(action: A, params: ReadonlyMap<string, string>): LiveMessageActions[A]['request'] {
   const out: Record<string, string | number | string[]> = {};
   for (const rule of LIVE_RULES[action]) {
+    if (rule.kind === 'list') {
+      const items = readList(rule, params);
+      if (items === undefined || items.length === 0) throw missing(rule.name);
+      out[rule.name] = items;
+      continue;
+    }
     const raw = params.get(rule.name);
     if (raw === undefined || (raw === '' && rule.kind !== 'int')) {
       if ('required' in rule && rule.required) throw missing(rule.name);
-      if (rule.kind === 'jsonList') throw missing(rule.name);
       if (rule.kind === 'int' && rule.default !== undefined) out[rule.name] = rule.default;
       continue;
     }
@@ -108,9 +112,6 @@ export function readLiveMessageParams<A extends LiveMessageActionName>(action: A
         if (raw === '-1') break;
         if (!/^[1-9][0-9]{0,17}$/.test(raw)) throw inputInvalid(rule.name, raw, 'It must be a NextPageToken returned by the previous page');
         out[rule.name] = raw;
-        break;
-      case 'jsonList':
-        out[rule.name] = readList(rule, raw);
         break;
     }
   }
