@@ -1,34 +1,56 @@
 // Typed calls of the Interactive Messages API (live 2016-11-01) over pop-core's RPCClient.
 // Import the RPC client file, not the package root: the root also pulls in the ROA client and xml2js.
 import * as l10n from '@vscode/l10n';
-import { ApiError, ClientErrorCode, cancelledError, errorFromServerBody, registerSecrets, timeoutError, toApiError, type ErrorContext } from './errors';
+import {
+  ApiError,
+  ClientErrorCode,
+  cancelledError,
+  errorFromServerBody,
+  outcomeUnknownError,
+  refusedBeforeActing,
+  registerSecrets,
+  timeoutError,
+  toApiError,
+  type ErrorContext,
+} from './errors';
 import { DEFAULT_RETRY_POLICY, sharedLimiter, withRetries, type AccessKind, type RateLimiter, type RetryPolicy } from './limiter';
 import { configError, normalizeEndpoint } from './endpoint';
 import { checkShape, withoutBigNumbers } from './response';
 import {
   ACTION_INFO,
   API_VERSION,
-  CALLS_PER_SECOND,
   DEFAULT_ENDPOINT,
   LIMITS,
   type ActionName,
   type Actions,
+  type AddLiveMessageGroupBandRequest,
   type ApiResponse,
+  type BanLiveMessageGroupRequest,
+  type BatchGetOnlineUsersRequest,
+  type CancelMuteAllGroupUserRequest,
+  type CancelMuteGroupUserRequest,
   type CheckLiveMessageUsersInGroupRequest,
+  type CheckLiveMessageUsersOnlineRequest,
+  type CreateLiveMessageGroupRequest,
+  type CreateMessageGroupRequest,
+  type DeleteLiveMessageGroupMessageRequest,
+  type DeleteLiveMessageGroupRequest,
   type DescribeLiveMessageAppRequest,
   type DescribeLiveMessageGroupBandRequest,
   type DescribeLiveMessageGroupRequest,
+  type GetMessageAppRequest,
+  type GetMessageAppResult,
+  type GetMessageGroupRequest,
+  type GetMessageGroupResult,
   type HttpMethod,
+  type JoinMessageGroupRequest,
+  type KickLiveMessageGroupUserRequest,
+  type LeaveMessageGroupRequest,
   type ListLiveMessageAppsRequest,
   type ListLiveMessageGroupByPageRequest,
   type ListLiveMessageGroupMessagesRequest,
   type ListLiveMessageGroupUsersRequest,
   type ListLiveMessageGroupsRequest,
-  type ResponseOf,
-  type GetMessageAppRequest,
-  type GetMessageAppResult,
-  type GetMessageGroupRequest,
-  type GetMessageGroupResult,
   type ListMessageAppRequest,
   type ListMessageAppResult,
   type ListMessageGroupRequest,
@@ -39,28 +61,28 @@ import {
   type ListMessageGroupUserResult,
   type ListMessageRequest,
   type ListMessageResult,
+  type ListMuteGroupUserRequest,
+  type ModifyLiveMessageAppDisableRequest,
+  type ModifyLiveMessageGroupBandRequest,
+  type ModifyLiveMessageGroupRequest,
+  type MuteAllGroupUserRequest,
+  type MuteGroupUserRequest,
+  type RecoverLiveMessageDeletedGroupRequest,
+  type RemoveLiveMessageGroupBandRequest,
+  type ResponseOf,
+  type SendLiveMessageGroupRequest,
+  type SendLiveMessageUserRequest,
+  type SendMessageToGroupRequest,
+  type SendMessageToGroupUsersRequest,
+  type UnbanLiveMessageGroupRequest,
+  type UpdateMessageGroupRequest,
 } from './types';
 import { toWireParams, type WireParams } from './validation';
 
-/** Whether an action only reads. Only reads are ever retried; a write added later must be marked 'write'. */
-export const ACTION_KINDS: Record<ActionName, AccessKind> = {
-  ListMessageApp: 'read',
-  ListMessageGroup: 'read',
-  ListMessageGroupUser: 'read',
-  GetMessageApp: 'read',
-  GetMessageGroup: 'read',
-  ListMessageGroupUserById: 'read',
-  ListMessage: 'read',
-  ListLiveMessageApps: 'read',
-  DescribeLiveMessageApp: 'read',
-  ListLiveMessageGroups: 'read',
-  ListLiveMessageGroupByPage: 'read',
-  DescribeLiveMessageGroup: 'read',
-  ListLiveMessageGroupUsers: 'read',
-  ListLiveMessageGroupMessages: 'read',
-  DescribeLiveMessageGroupBand: 'read',
-  CheckLiveMessageUsersInGroup: 'read',
-};
+/** Whether an action only reads (from ACTION_INFO). Reads are retried on any transient failure, writes only when refused before the server acted. */
+export const ACTION_KINDS: Readonly<Record<ActionName, AccessKind>> = Object.fromEntries(
+  Object.entries(ACTION_INFO).map(([action, info]) => [action, info.kind]),
+) as Record<ActionName, AccessKind>;
 
 export { normalizeEndpoint };
 
@@ -96,10 +118,11 @@ export interface ClientOptions {
   method?: HttpMethod;
   /**
    * Client-side limit per action for this AccessKey at this endpoint, shared by every client in the process
-   * (default 100). Each family's documented limit caps it: LiveMessage actions run at most at 50/s.
+   * (default 100). Each action's documented limit (ACTION_INFO) caps it: LiveMessage actions run at most at 50/s,
+   * its band actions at 10/s.
    */
   callsPerSecond?: number;
-  /** Attempts per read call, the first included (default 4). */
+  /** Attempts per call, the first included (default 4); a write is sent again only after a refusal before the server acted. */
   maxAttempts?: number;
   /** Backoff between attempts (full jitter; defaults: 200 ms doubling, at most 3000 ms). */
   backoff?: Partial<Pick<RetryPolicy, 'startingDelayMs' | 'maxDelayMs'>>;
@@ -108,6 +131,11 @@ export interface ClientOptions {
 }
 
 export interface CallOptions {
+  /**
+   * Stops waiting. A read is abandoned (Cancelled). A write is Cancelled while it waits for the rate limiter or a
+   * backoff; once sent it is not taken back: the call rejects at once with OutcomeUnknown, and the request runs to
+   * its end, its outcome reported through onCall.
+   */
   signal?: AbortSignal;
 }
 
@@ -135,7 +163,9 @@ function loadRpcClientClass(): VerboseRpcClientClass {
 /**
  * One client per set of credentials and endpoint; it keeps one RPCClient (and its keep-alive connections).
  * Every call validates its request first (an invalid one is never sent), waits for the AccessKey's shared rate
- * limiter, and retries read calls on transient failures.
+ * limiter of its action, and retries read calls on transient failures. A write is retried only when the server
+ * refused it before acting (throttling); when its outcome is unknown (a timeout, a reset, a server failure) it
+ * rejects with OutcomeUnknown and is never sent again.
  */
 export class InteractiveMessagesClient {
   readonly endpoint: string;
@@ -184,9 +214,9 @@ export class InteractiveMessagesClient {
     return this.#callsPerSecond;
   }
 
-  /** The client-side rate limit of `action`: the configured one, capped by the family's documented limit. */
+  /** The client-side rate limit of `action`: the configured one, capped by the action's documented limit (ACTION_INFO). */
   callsPerSecondOf(action: ActionName): number {
-    return Math.min(this.#callsPerSecond, CALLS_PER_SECOND[ACTION_INFO[action].family]);
+    return Math.min(this.#callsPerSecond, ACTION_INFO[action].callsPerSecond);
   }
 
   /** The HTTP method `action` is sent with. */
@@ -241,6 +271,56 @@ export class InteractiveMessagesClient {
     return this.call('ListMessage', request, options);
   }
 
+  // The legacy family's writes and the reads they need (POST).
+
+  listMuteGroupUser(request: ListMuteGroupUserRequest, options?: CallOptions): Promise<ResponseOf<'ListMuteGroupUser'>> {
+    return this.call('ListMuteGroupUser', request, options);
+  }
+
+  batchGetOnlineUsers(request: BatchGetOnlineUsersRequest, options?: CallOptions): Promise<ResponseOf<'BatchGetOnlineUsers'>> {
+    return this.call('BatchGetOnlineUsers', request, options);
+  }
+
+  sendMessageToGroup(request: SendMessageToGroupRequest, options?: CallOptions): Promise<ResponseOf<'SendMessageToGroup'>> {
+    return this.call('SendMessageToGroup', request, options);
+  }
+
+  sendMessageToGroupUsers(request: SendMessageToGroupUsersRequest, options?: CallOptions): Promise<ResponseOf<'SendMessageToGroupUsers'>> {
+    return this.call('SendMessageToGroupUsers', request, options);
+  }
+
+  muteAllGroupUser(request: MuteAllGroupUserRequest, options?: CallOptions): Promise<ResponseOf<'MuteAllGroupUser'>> {
+    return this.call('MuteAllGroupUser', request, options);
+  }
+
+  cancelMuteAllGroupUser(request: CancelMuteAllGroupUserRequest, options?: CallOptions): Promise<ResponseOf<'CancelMuteAllGroupUser'>> {
+    return this.call('CancelMuteAllGroupUser', request, options);
+  }
+
+  muteGroupUser(request: MuteGroupUserRequest, options?: CallOptions): Promise<ResponseOf<'MuteGroupUser'>> {
+    return this.call('MuteGroupUser', request, options);
+  }
+
+  cancelMuteGroupUser(request: CancelMuteGroupUserRequest, options?: CallOptions): Promise<ResponseOf<'CancelMuteGroupUser'>> {
+    return this.call('CancelMuteGroupUser', request, options);
+  }
+
+  createMessageGroup(request: CreateMessageGroupRequest, options?: CallOptions): Promise<ResponseOf<'CreateMessageGroup'>> {
+    return this.call('CreateMessageGroup', request, options);
+  }
+
+  updateMessageGroup(request: UpdateMessageGroupRequest, options?: CallOptions): Promise<ResponseOf<'UpdateMessageGroup'>> {
+    return this.call('UpdateMessageGroup', request, options);
+  }
+
+  joinMessageGroup(request: JoinMessageGroupRequest, options?: CallOptions): Promise<ResponseOf<'JoinMessageGroup'>> {
+    return this.call('JoinMessageGroup', request, options);
+  }
+
+  leaveMessageGroup(request: LeaveMessageGroupRequest, options?: CallOptions): Promise<ResponseOf<'LeaveMessageGroup'>> {
+    return this.call('LeaveMessageGroup', request, options);
+  }
+
   listLiveMessageApps(request: ListLiveMessageAppsRequest, options?: CallOptions): Promise<ResponseOf<'ListLiveMessageApps'>> {
     return this.call('ListLiveMessageApps', request, options);
   }
@@ -277,30 +357,98 @@ export class InteractiveMessagesClient {
     return this.call('CheckLiveMessageUsersInGroup', request, options);
   }
 
-  /** Any action by name: validate, then send with its method, under its rate limit, with retries. */
+  // The LiveMessage family's online check and writes (POST).
+
+  checkLiveMessageUsersOnline(request: CheckLiveMessageUsersOnlineRequest, options?: CallOptions): Promise<ResponseOf<'CheckLiveMessageUsersOnline'>> {
+    return this.call('CheckLiveMessageUsersOnline', request, options);
+  }
+
+  sendLiveMessageGroup(request: SendLiveMessageGroupRequest, options?: CallOptions): Promise<ResponseOf<'SendLiveMessageGroup'>> {
+    return this.call('SendLiveMessageGroup', request, options);
+  }
+
+  sendLiveMessageUser(request: SendLiveMessageUserRequest, options?: CallOptions): Promise<ResponseOf<'SendLiveMessageUser'>> {
+    return this.call('SendLiveMessageUser', request, options);
+  }
+
+  deleteLiveMessageGroupMessage(request: DeleteLiveMessageGroupMessageRequest, options?: CallOptions): Promise<ResponseOf<'DeleteLiveMessageGroupMessage'>> {
+    return this.call('DeleteLiveMessageGroupMessage', request, options);
+  }
+
+  banLiveMessageGroup(request: BanLiveMessageGroupRequest, options?: CallOptions): Promise<ResponseOf<'BanLiveMessageGroup'>> {
+    return this.call('BanLiveMessageGroup', request, options);
+  }
+
+  unbanLiveMessageGroup(request: UnbanLiveMessageGroupRequest, options?: CallOptions): Promise<ResponseOf<'UnbanLiveMessageGroup'>> {
+    return this.call('UnbanLiveMessageGroup', request, options);
+  }
+
+  addLiveMessageGroupBand(request: AddLiveMessageGroupBandRequest, options?: CallOptions): Promise<ResponseOf<'AddLiveMessageGroupBand'>> {
+    return this.call('AddLiveMessageGroupBand', request, options);
+  }
+
+  removeLiveMessageGroupBand(request: RemoveLiveMessageGroupBandRequest, options?: CallOptions): Promise<ResponseOf<'RemoveLiveMessageGroupBand'>> {
+    return this.call('RemoveLiveMessageGroupBand', request, options);
+  }
+
+  modifyLiveMessageGroupBand(request: ModifyLiveMessageGroupBandRequest, options?: CallOptions): Promise<ResponseOf<'ModifyLiveMessageGroupBand'>> {
+    return this.call('ModifyLiveMessageGroupBand', request, options);
+  }
+
+  kickLiveMessageGroupUser(request: KickLiveMessageGroupUserRequest, options?: CallOptions): Promise<ResponseOf<'KickLiveMessageGroupUser'>> {
+    return this.call('KickLiveMessageGroupUser', request, options);
+  }
+
+  createLiveMessageGroup(request: CreateLiveMessageGroupRequest, options?: CallOptions): Promise<ResponseOf<'CreateLiveMessageGroup'>> {
+    return this.call('CreateLiveMessageGroup', request, options);
+  }
+
+  modifyLiveMessageGroup(request: ModifyLiveMessageGroupRequest, options?: CallOptions): Promise<ResponseOf<'ModifyLiveMessageGroup'>> {
+    return this.call('ModifyLiveMessageGroup', request, options);
+  }
+
+  deleteLiveMessageGroup(request: DeleteLiveMessageGroupRequest, options?: CallOptions): Promise<ResponseOf<'DeleteLiveMessageGroup'>> {
+    return this.call('DeleteLiveMessageGroup', request, options);
+  }
+
+  recoverLiveMessageDeletedGroup(request: RecoverLiveMessageDeletedGroupRequest, options?: CallOptions): Promise<ResponseOf<'RecoverLiveMessageDeletedGroup'>> {
+    return this.call('RecoverLiveMessageDeletedGroup', request, options);
+  }
+
+  modifyLiveMessageAppDisable(request: ModifyLiveMessageAppDisableRequest, options?: CallOptions): Promise<ResponseOf<'ModifyLiveMessageAppDisable'>> {
+    return this.call('ModifyLiveMessageAppDisable', request, options);
+  }
+
+  /** Any action by name: validate, then send with its method, under its rate limit, with the retries its kind allows. */
   async call<A extends ActionName>(action: A, request: Actions[A]['request'], options: CallOptions = {}): Promise<ResponseOf<A>> {
     const params = toWireParams(action, request);
     const { signal } = options;
-    return withRetries((attempt) => this.#attempt(action, params, attempt, signal), {
+    const kind = ACTION_KINDS[action];
+    // A write's attempt in flight, between sending and its outcome: an abort then leaves its outcome unknown.
+    const inFlight = { sent: false };
+    return withRetries((attempt) => this.#attempt(action, params, attempt, signal, inFlight), {
       policy: this.#retry,
-      kind: ACTION_KINDS[action],
+      kind,
       action,
       signal,
+      abortError: () => (kind === 'write' && inFlight.sent ? outcomeUnknownError(action, 'cancelled') : cancelledError(action)),
     }) as Promise<ResponseOf<A>>;
   }
 
-  async #attempt(action: ActionName, params: WireParams, attempt: number, signal: AbortSignal | undefined): Promise<unknown> {
+  async #attempt(action: ActionName, params: WireParams, attempt: number, signal: AbortSignal | undefined, inFlight: { sent: boolean }): Promise<unknown> {
     const release = await this.#limiterOf(action).acquire(signal, action);
     if (signal?.aborted) {
       // Aborted just as the slot was granted.
       release();
       throw cancelledError(action);
     }
+    const isWrite = ACTION_KINDS[action] === 'write';
     const context: ErrorContext = { action, endpoint: this.endpoint, timeoutMs: this.timeoutMs };
-    // One controller per attempt: it ends the HTTP request on the caller's abort or on our timeout.
+    // One controller per attempt: it ends the HTTP request on our timeout, and for a read on the caller's abort too
+    // (a write once sent runs to its end, so that its outcome is known and logged).
     const controller = new AbortController();
     const onCallerAbort = () => controller.abort();
-    signal?.addEventListener('abort', onCallerAbort, { once: true });
+    if (!isWrite) signal?.addEventListener('abort', onCallerAbort, { once: true });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -312,6 +460,7 @@ export class InteractiveMessagesClient {
     let outcome = 'ok';
     try {
       this.#rpc ??= new (loadRpcClientClass())(this.#rpcConfig, true);
+      inFlight.sent = true;
       const sending = this.#rpc.request(
         action,
         { ...params },
@@ -337,15 +486,17 @@ export class InteractiveMessagesClient {
       return body;
     } catch (thrown) {
       let error: ApiError;
-      if (signal?.aborted) error = cancelledError(action);
+      if (!isWrite && signal?.aborted) error = cancelledError(action);
       else if (timedOut) error = timeoutError(context);
       else error = toApiError(thrown, context);
       status ??= error.status;
       requestId ??= error.requestId;
+      // The log says what happened on the wire (RequestTimeout, ECONNRESET...); the caller learns what it means.
       outcome = error.code;
       if (error.status !== undefined) this.#recordLatency(performance.now() - started);
-      throw error;
+      throw isWrite && !refusedBeforeActing(error) ? outcomeUnknownError(action, error) : error;
     } finally {
+      inFlight.sent = false;
       release();
       clearTimeout(timer);
       signal?.removeEventListener('abort', onCallerAbort);

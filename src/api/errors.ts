@@ -20,6 +20,13 @@ export const ClientErrorCode = {
   HttpError: 'HttpError',
   /** Anything else that went wrong on the way (the system code, e.g. ECONNREFUSED, is used when there is one). */
   NetworkError: 'NetworkError',
+  /**
+   * A write was sent, and what became of it is not known (a timeout, a reset, an answer that could not be read, a
+   * server failure, or the caller stopped waiting): it may or may not have happened. It is never sent again.
+   */
+  OutcomeUnknown: 'OutcomeUnknown',
+  /** A legacy write answered `Success: false`: the server did not do it. */
+  NotDone: 'NotDone',
 } as const;
 
 export interface ApiErrorDetails {
@@ -220,7 +227,16 @@ function describeServerCode(code: string, action: string | undefined, status: nu
   if (code === 'InputInvalid') {
     return { text: l10n.t('The server rejected a request parameter.'), retryable: false };
   }
-  if (code.startsWith('Forbidden') || code === 'NoPermission' || code === 'NoAuth') {
+  if (code === 'NoAuth') {
+    const text = action
+      ? l10n.t('Access denied: the RAM policy of this AccessKey may lack {0} for this app. Ask an administrator to grant it.', `\`live:${action}\``)
+      : l10n.t('Access denied by the server.');
+    return { text, retryable: false };
+  }
+  if (code === 'ErrorTooManyGroups') {
+    return { text: l10n.t('The app already has 5,000 groups, the most it can have: delete a group first.'), retryable: false };
+  }
+  if (code.startsWith('Forbidden') || code === 'NoPermission') {
     return { text: l10n.t('Access denied by the server.'), retryable: false };
   }
   if (code.startsWith('Throttling')) {
@@ -397,5 +413,67 @@ export function timeoutError(context: ErrorContext): ApiError {
     action: context.action,
     retryable: true,
     message: l10n.t('{0}: no answer from {1} within {2} ms.', context.action, context.endpoint, context.timeoutMs),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writes: whether the server may have acted
+
+/** Codes of failures that happen before a request reaches the server (nothing was sent), and the server's "not done". */
+const NOT_DONE_CODES: ReadonlySet<string> = new Set([
+  ClientErrorCode.NotDone,
+  ClientErrorCode.InvalidParameter,
+  ClientErrorCode.InvalidConfiguration,
+  ClientErrorCode.Cancelled,
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/**
+ * Whether a failed call certainly did not act: it was never sent, the server refused it with a 4xx answer
+ * (throttled, invalid, denied, not found, nonce reused) or it answered `Success: false`. A timeout, a reset, a body that could not be read and any
+ * 5xx answer leave it open whether the server acted: such a write must not be sent again by itself.
+ */
+export function refusedBeforeActing(error: ApiError): boolean {
+  if (error.code === ClientErrorCode.OutcomeUnknown) return false;
+  if (NOT_DONE_CODES.has(error.code)) return true;
+  return error.status !== undefined && error.status >= 400 && error.status < 500;
+}
+
+/** The error of a write whose outcome is unknown: what happened, that it may or may not have happened, what to do. */
+export function outcomeUnknownError(action: string, cause: ApiError | 'cancelled'): ApiError {
+  const prefix = `${action}: `;
+  const reason =
+    cause === 'cancelled'
+      ? l10n.t('it was cancelled after it had been sent.')
+      : cause.message.startsWith(prefix)
+        ? cause.message.slice(prefix.length)
+        : cause.message;
+  return new ApiError({
+    code: ClientErrorCode.OutcomeUnknown,
+    action,
+    retryable: false,
+    ...(cause !== 'cancelled' && cause.status !== undefined ? { status: cause.status } : {}),
+    ...(cause !== 'cancelled' && cause.requestId !== undefined ? { requestId: cause.requestId } : {}),
+    message: l10n.t('{0} may or may not have happened: {1} It was not sent again; check the current state before you try again.', action, reason),
+  });
+}
+
+/** A legacy write the server answered with `Success: false`. */
+export function notDoneError(action: string, requestId: string | undefined): ApiError {
+  return new ApiError({
+    code: ClientErrorCode.NotDone,
+    action,
+    status: 200,
+    requestId,
+    retryable: false,
+    message: l10n.t('{0}: the server answered that it was not done (Success: false).', action),
   });
 }

@@ -1,6 +1,6 @@
 // The service layer's public API. Plain Node: nothing here imports `vscode`.
 export * from './types';
-export { ApiError, ClientErrorCode, REDACTED, redact, registerSecrets, type ApiErrorDetails } from './errors';
+export { ApiError, ClientErrorCode, REDACTED, redact, refusedBeforeActing, registerSecrets, type ApiErrorDetails } from './errors';
 export {
   ACTION_KINDS,
   DEFAULT_TIMEOUT_MS,
@@ -10,7 +10,7 @@ export {
   type CallRecord,
   type ClientOptions,
 } from './client';
-export { DEFAULT_GUARD_MS, DEFAULT_RETRY_POLICY, RateLimiter, sharedLimiter, withRetries, type AccessKind, type RetryPolicy } from './limiter';
+export { DEFAULT_GUARD_MS, DEFAULT_RETRY_POLICY, RateLimiter, mayRetry, sharedLimiter, withRetries, type AccessKind, type RetryPolicy } from './limiter';
 export {
   DEFAULT_MAX_CONCURRENCY,
   Pager,
@@ -19,6 +19,7 @@ export {
   groupPager,
   memberPager,
   messagePager,
+  mutedMemberPager,
   type ListSource,
   type LoadAllOptions,
   type LoadAllResult,

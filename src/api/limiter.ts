@@ -1,6 +1,10 @@
-// Client-side rate limits, one per AccessKey, endpoint and action, and retries with exponential backoff for read calls.
+// Client-side rate limits, one per AccessKey, endpoint and action, and retries with exponential backoff: read calls
+// on any transient failure, write calls only when the server refused them before acting (throttling).
 import type * as ExponentialBackoff from 'exponential-backoff';
-import { ApiError, cancelledError } from './errors';
+import { ApiError, cancelledError, refusedBeforeActing } from './errors';
+import type { AccessKind } from './types';
+
+export type { AccessKind } from './types';
 
 const WINDOW_MS = 1000;
 /** Covers timer and clock granularity (the server counts whole milliseconds). */
@@ -143,9 +147,6 @@ export function sharedLimiter(accessKeyId: string, endpoint: string, action: str
 // ---------------------------------------------------------------------------------------------------------------
 // Retries
 
-/** Reads may be sent again; a write could take effect twice, so it is never retried. */
-export type AccessKind = 'read' | 'write';
-
 export interface RetryPolicy {
   /** Attempts in all, the first included (default 4). */
   maxAttempts: number;
@@ -162,15 +163,25 @@ export interface RetryOptions {
   kind: AccessKind;
   action: string;
   signal?: AbortSignal;
+  /** What the call rejects with when the signal aborts (default: a Cancelled ApiError). */
+  abortError?: () => ApiError;
+}
+
+/** Whether a failed attempt may be sent again: a read on any retryable failure, a write only if the server did not act. */
+export function mayRetry(kind: AccessKind, error: unknown): boolean {
+  if (!(error instanceof ApiError) || !error.retryable) return false;
+  return kind === 'read' || refusedBeforeActing(error);
 }
 
 /**
- * Runs `attempt(1)`, and for a read call that failed with a retryable ApiError, `attempt(2)`... after exponential
- * backoff with full jitter, up to `policy.maxAttempts`. Aborting the signal ends the wait at once (a backoff sleep
- * included) with a Cancelled ApiError.
+ * Runs `attempt(1)`, and when it failed in a way {@link mayRetry} allows, `attempt(2)`... after exponential backoff
+ * with full jitter, up to `policy.maxAttempts`. A write is thus sent again only after a refusal that came before the
+ * server acted (Throttling.User...), never after a timeout, a reset or a server failure. Aborting the signal ends
+ * the wait at once (a backoff sleep included) with `abortError()` (a Cancelled ApiError by default).
  */
 export function withRetries<T>(attempt: (attemptNumber: number) => Promise<T>, options: RetryOptions): Promise<T> {
   const { policy, kind, action, signal } = options;
+  const abortError = options.abortError ?? (() => cancelledError(action));
   if (signal?.aborted) return Promise.reject(cancelledError(action));
   let attemptNumber = 0;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, from its own file (esbuild.js: lazy chunks), to keep activation cheap
@@ -182,20 +193,20 @@ export function withRetries<T>(attempt: (attemptNumber: number) => Promise<T>, o
       return attempt(attemptNumber);
     },
     {
-      numOfAttempts: kind === 'read' ? Math.max(1, policy.maxAttempts) : 1,
+      numOfAttempts: Math.max(1, policy.maxAttempts),
       startingDelay: policy.startingDelayMs,
       maxDelay: policy.maxDelayMs,
       timeMultiple: 2,
       jitter: 'full',
       delayFirstAttempt: false,
-      retry: (error: unknown) => !signal?.aborted && error instanceof ApiError && error.retryable,
+      retry: (error: unknown) => !signal?.aborted && mayRetry(kind, error),
     },
   );
   if (!signal) return run;
   // exponential-backoff's sleep cannot be interrupted, so the caller stops waiting for it instead; the sleep then
   // ends in a Cancelled attempt that nobody listens to.
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(cancelledError(action));
+    const onAbort = () => reject(abortError());
     signal.addEventListener('abort', onAbort, { once: true });
     run.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });

@@ -91,8 +91,157 @@ export interface DescribeLiveMessageGroupBandRequest extends InDataCenter {
 export interface CheckLiveMessageUsersInGroupRequest extends InDataCenter {
   AppId: string;
   GroupId: string;
-  /** 1–10 user ids; sent as one JSON array text (the SDK's "shrink" style). */
+  /** 1–10 user ids; sent comma-joined (the SDK's "simple" style). */
   UserIds: string[];
+}
+
+/** Whether users are online anywhere in the app (no group). */
+export interface CheckLiveMessageUsersOnlineRequest extends InDataCenter {
+  AppId: string;
+  /** 1–10 user ids; sent comma-joined. */
+  UserIds: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writes. Every one is sent with POST; DataCenter as for the reads.
+
+export interface SendLiveMessageGroupRequest extends InDataCenter {
+  AppId: string;
+  /** The group must exist (else ResourceNotExist) and have members. */
+  GroupId: string;
+  /** At most 64 bytes. */
+  SenderId: string;
+  /** At most 15 KB. */
+  Body?: string;
+  MsgType?: number;
+  /** The message's own id (at most 64 bytes), to delete it later; the service makes one up when absent. */
+  MsgTid?: string;
+  /** At most 512 bytes. */
+  SenderMetaInfo?: string;
+  /** true: not added to the group's recent-message cache. */
+  NoCache?: boolean;
+  /** true: not stored (by default a message is kept for 30 days and listed by ListLiveMessageGroupMessages). */
+  NoStorage?: boolean;
+  /** What the message adds to the count of its type (default 1). */
+  StaticsIncrease?: number;
+  /** Priority: 1 (default) to 1000000 (the highest). */
+  Weight?: number;
+}
+
+export interface SendLiveMessageUserRequest extends InDataCenter {
+  AppId: string;
+  /** At most 64 bytes. */
+  SenderId: string;
+  /** Must be online (CheckLiveMessageUsersOnline). At most 64 bytes. */
+  ReceiverId: string;
+  /** At most 15 KB. */
+  Body?: string;
+  MsgType?: number;
+  MsgTid?: string;
+  /** At most 512 bytes. */
+  SenderInfo?: string;
+  /** true: success only once the receiver acknowledged it (within 3 s). */
+  HighReliability?: boolean;
+  /** true: stored (default false). */
+  Storage?: boolean;
+}
+
+export interface DeleteLiveMessageGroupMessageRequest extends InDataCenter {
+  AppId: string;
+  GroupId: string;
+  /** The MsgTid the message was sent with. */
+  MessageId: string;
+  DeleterId?: string;
+  /** At most 512 bytes. */
+  DeleterInfo?: string;
+}
+
+/** Mutes the whole group except ExceptUsers. */
+export interface BanLiveMessageGroupRequest extends InDataCenter {
+  AppId: string;
+  GroupId: string;
+  /** Sent comma-joined. */
+  ExceptUsers?: string[];
+}
+
+/** Users muted one by one (AddLiveMessageGroupBand) stay muted. */
+export interface UnbanLiveMessageGroupRequest extends InDataCenter {
+  AppId: string;
+  GroupId: string;
+}
+
+export interface AddLiveMessageGroupBandRequest extends InDataCenter {
+  AppId: string;
+  GroupId: string;
+  /** Sent comma-joined. */
+  BannedUsers: string[];
+}
+
+export interface RemoveLiveMessageGroupBandRequest extends InDataCenter {
+  AppId: string;
+  GroupId: string;
+  /** Sent comma-joined. */
+  UnbannedUsers: string[];
+}
+
+export interface ModifyLiveMessageGroupBandRequest extends InDataCenter {
+  AppId: string;
+  GroupId: string;
+  BannedAll?: boolean;
+  /** Spelled with three n's, as the service spells it; at most 30, sent comma-joined. */
+  BannnedUsers?: string[];
+  /** Not muted while BannedAll is true; at most 30, sent comma-joined. */
+  ExceptUsers?: string[];
+}
+
+export interface KickLiveMessageGroupUserRequest extends InDataCenter {
+  AppId: string;
+  GroupId: string;
+  KickoffUser: string;
+}
+
+export interface CreateLiveMessageGroupRequest extends InDataCenter {
+  AppId: string;
+  /** 1 to 64 letters and digits, unique in the app. */
+  GroupId: string;
+  /** At most 128 bytes. */
+  GroupName?: string;
+  /** At most 32 KB. */
+  GroupInfo?: string;
+  /** At most 3, sent comma-joined. */
+  Administrators?: string[];
+  CreatorId?: string;
+}
+
+export interface ModifyLiveMessageGroupRequest extends InDataCenter {
+  AppId: string;
+  GroupId: string;
+  /** true: AdminList replaces the administrators. */
+  ModifyAdmin?: boolean;
+  /** At most 3, sent comma-joined; only with ModifyAdmin. */
+  AdminList?: string[];
+  /** true: GroupInfo replaces the group's information. */
+  ModifyInfo?: boolean;
+  /** At most 32 KB; only with ModifyInfo. */
+  GroupInfo?: string;
+}
+
+/** The members are told; the messages are kept for 30 days, the group can be recovered within them. */
+export interface DeleteLiveMessageGroupRequest extends InDataCenter {
+  AppId: string;
+  GroupId: string;
+  OperatorId?: string;
+}
+
+export interface RecoverLiveMessageDeletedGroupRequest extends InDataCenter {
+  AppId: string;
+  GroupId: string;
+}
+
+/** Affects every client of the app. */
+export interface ModifyLiveMessageAppDisableRequest extends InDataCenter {
+  AppId: string;
+  Disable: boolean;
 }
 
 export interface LiveMessageApp {
@@ -209,6 +358,42 @@ export interface CheckLiveMessageUsersInGroupResult {
   Users: { UserId: string; Online: boolean }[];
 }
 
+export interface CheckLiveMessageUsersOnlineResult {
+  UserList: { UserId: string; Online: boolean }[];
+}
+
+export interface MsgTidResult {
+  MsgTid: string;
+}
+
+export interface DeleteLiveMessageGroupMessageResult {
+  GroupId: string;
+  /** The deleted message's id, or the id asked for when there was no such message. */
+  MessageId: string;
+}
+
+/** The writes that answer with their RequestId only. */
+export type NoFields = Record<never, never>;
+
+export interface CreateLiveMessageGroupResult {
+  GroupId: string;
+  /** true: a group of this id existed already (nothing was created). */
+  AlreadyExists: boolean;
+  /** true: it existed and was deleted: its id cannot be used again. */
+  AlreadyDelete: boolean;
+}
+
+export interface GroupIdResult {
+  GroupId: string;
+}
+
+export interface ModifyLiveMessageAppDisableResult {
+  AppId: string;
+  /** The app's signature for the client SDK, the same value ListLiveMessageApps gives. */
+  AppSign: string;
+  Disable: boolean;
+}
+
 /** The calls of the family, by Action name (merged into `Actions` in types.ts). */
 export interface LiveMessageActions {
   ListLiveMessageApps: { request: ListLiveMessageAppsRequest; result: ListLiveMessageAppsResult };
@@ -220,4 +405,19 @@ export interface LiveMessageActions {
   ListLiveMessageGroupMessages: { request: ListLiveMessageGroupMessagesRequest; result: ListLiveMessageGroupMessagesResult };
   DescribeLiveMessageGroupBand: { request: DescribeLiveMessageGroupBandRequest; result: DescribeLiveMessageGroupBandResult };
   CheckLiveMessageUsersInGroup: { request: CheckLiveMessageUsersInGroupRequest; result: CheckLiveMessageUsersInGroupResult };
+  CheckLiveMessageUsersOnline: { request: CheckLiveMessageUsersOnlineRequest; result: CheckLiveMessageUsersOnlineResult };
+  SendLiveMessageGroup: { request: SendLiveMessageGroupRequest; result: MsgTidResult };
+  SendLiveMessageUser: { request: SendLiveMessageUserRequest; result: MsgTidResult };
+  DeleteLiveMessageGroupMessage: { request: DeleteLiveMessageGroupMessageRequest; result: DeleteLiveMessageGroupMessageResult };
+  BanLiveMessageGroup: { request: BanLiveMessageGroupRequest; result: NoFields };
+  UnbanLiveMessageGroup: { request: UnbanLiveMessageGroupRequest; result: NoFields };
+  AddLiveMessageGroupBand: { request: AddLiveMessageGroupBandRequest; result: NoFields };
+  RemoveLiveMessageGroupBand: { request: RemoveLiveMessageGroupBandRequest; result: NoFields };
+  ModifyLiveMessageGroupBand: { request: ModifyLiveMessageGroupBandRequest; result: NoFields };
+  KickLiveMessageGroupUser: { request: KickLiveMessageGroupUserRequest; result: NoFields };
+  CreateLiveMessageGroup: { request: CreateLiveMessageGroupRequest; result: CreateLiveMessageGroupResult };
+  ModifyLiveMessageGroup: { request: ModifyLiveMessageGroupRequest; result: NoFields };
+  DeleteLiveMessageGroup: { request: DeleteLiveMessageGroupRequest; result: GroupIdResult };
+  RecoverLiveMessageDeletedGroup: { request: RecoverLiveMessageDeletedGroupRequest; result: GroupIdResult };
+  ModifyLiveMessageAppDisable: { request: ModifyLiveMessageAppDisableRequest; result: ModifyLiveMessageAppDisableResult };
 }

@@ -2,7 +2,7 @@
 import type { InteractiveMessagesClient } from './client';
 import { cancelledError } from './errors';
 import { LAST_PAGE_NUM, loadAll, stopReasonOf, takeFresh, type ListOrder, type ListSource, type Page, type StopReason } from './loadAll';
-import { LIMITS, type ApiResponse, type GroupMember, type Message, type MessageApp, type MessageGroup, type SortType } from './types';
+import { LIMITS, type ApiResponse, type GroupMember, type Message, type MessageApp, type MessageGroup, type MutedMember, type SortType } from './types';
 
 export { chooseConcurrency, DEFAULT_MAX_CONCURRENCY, type ListOrder, type ListSource, type Page, type StopReason } from './loadAll';
 
@@ -186,6 +186,23 @@ export function messagePager(
       (PageNum, PageSize, signal) => client.listMessage({ ...request, PageNum, PageSize }, { signal }),
       (r) => r.MessageList,
       (message) => message.MessageId,
+    ),
+    pageSize,
+  );
+}
+
+/** The members muted one by one in a group (ListMuteGroupUser), deduplicated by UserId. */
+export function mutedMemberPager(
+  client: InteractiveMessagesClient,
+  request: { AppId: string; GroupId: string; OperatorUserId?: string },
+  pageSize?: number,
+): Pager<MutedMember> {
+  return new Pager(
+    clientSource(
+      client,
+      (PageNum, PageSize, signal) => client.listMuteGroupUser({ ...request, PageNum, PageSize }, { signal }),
+      (r) => r.UserList,
+      (member) => member.UserId,
     ),
     pageSize,
   );

@@ -1,6 +1,6 @@
 // What the client does with a parsed body: big numbers made plain, and a minimal check of the documented shape.
 import * as l10n from '@vscode/l10n';
-import { invalidResponseError } from './errors';
+import { invalidResponseError, notDoneError } from './errors';
 import { isLiveMessageAction, type ActionName, type LiveMessageActionName } from './types';
 
 interface BigNumberLike {
@@ -40,6 +40,8 @@ interface ListShape {
   list: string;
   key: string;
   hasTotal: boolean;
+  /** false: one answer, no HasMore (BatchGetOnlineUsers). */
+  paged?: boolean;
 }
 
 /** The list field of each list action and the id field of its items. */
@@ -49,12 +51,29 @@ export const LIST_SHAPES: Partial<Record<ActionName, ListShape>> = {
   ListMessageGroupUser: { list: 'UserList', key: 'UserId', hasTotal: true },
   ListMessageGroupUserById: { list: 'UserList', key: 'UserId', hasTotal: true },
   ListMessage: { list: 'MessageList', key: 'MessageId', hasTotal: false },
+  ListMuteGroupUser: { list: 'UserList', key: 'UserId', hasTotal: true },
+  BatchGetOnlineUsers: { list: 'OnlineUsers', key: 'UserId', hasTotal: false, paged: false },
 };
 
+/** The string field each of these Results must carry. */
 const GET_KEYS: Partial<Record<ActionName, string>> = {
   GetMessageApp: 'AppId',
   GetMessageGroup: 'GroupId',
+  SendMessageToGroup: 'MessageId',
+  SendMessageToGroupUsers: 'MessageId',
+  CreateMessageGroup: 'GroupId',
 };
+
+/** The legacy writes whose Result is `{ Success }`: false means the server did not do it. */
+const SUCCESS_FLAG: ReadonlySet<ActionName> = new Set<ActionName>([
+  'MuteAllGroupUser',
+  'CancelMuteAllGroupUser',
+  'MuteGroupUser',
+  'CancelMuteGroupUser',
+  'UpdateMessageGroup',
+  'JoinMessageGroup',
+  'LeaveMessageGroup',
+]);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -62,8 +81,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Checks what callers rely on: Result is an object; for lists, the list is an array of objects with a string id,
- * HasMore is a boolean and Total a number; for gets, the id is a string. Anything else is an InvalidResponse.
- * Returns the RequestId (empty if the server sent none).
+ * HasMore is a boolean and Total a number; for gets and some writes, the id is a string; a legacy write's Success
+ * is a boolean, and false is a NotDone error. Anything else is an InvalidResponse. Returns the RequestId (empty if
+ * the server sent none).
  */
 export function checkShape(action: ActionName, body: unknown, status?: number): string {
   if (!isPlainObject(body)) throw invalidResponseError(action, l10n.t('the body is not a JSON object'), status);
@@ -85,12 +105,16 @@ export function checkShape(action: ActionName, body: unknown, status?: number): 
         throw fail(l10n.t('{0} is not a string', `Result.${list.list}[${index}].${list.key}`));
       }
     });
-    if (typeof result.HasMore !== 'boolean') throw fail(l10n.t('{0} is not a boolean', 'Result.HasMore'));
+    if (list.paged !== false && typeof result.HasMore !== 'boolean') throw fail(l10n.t('{0} is not a boolean', 'Result.HasMore'));
     if (list.hasTotal && typeof result.Total !== 'number') throw fail(l10n.t('{0} is not a number', 'Result.Total'));
     if (!list.hasTotal && result.Total !== undefined && typeof result.Total !== 'number') throw fail(l10n.t('{0} is not a number', 'Result.Total'));
   }
   const getKey = GET_KEYS[action];
   if (getKey && typeof result[getKey] !== 'string') throw fail(l10n.t('{0} is not a string', `Result.${getKey}`));
+  if (SUCCESS_FLAG.has(action)) {
+    if (typeof result.Success !== 'boolean') throw fail(l10n.t('{0} is not a boolean', 'Result.Success'));
+    if (!result.Success) throw notDoneError(action, requestId || undefined);
+  }
   return requestId;
 }
 
@@ -99,7 +123,7 @@ interface LiveMessageShape {
   list?: [string, string];
   /** The more-pages flag, in its spelling; required when the action pages by token. */
   more?: 'HasMore' | 'Hasmore';
-  /** A field the flat body must carry as a string (the Describe actions' id). */
+  /** A field the flat body must carry as a string (an id: the Describe actions', MsgTid...). */
   id?: string;
   /** A field the body must carry as a number. */
   count?: string;
@@ -115,6 +139,21 @@ const LIVE_MESSAGE_SHAPES: Record<LiveMessageActionName, LiveMessageShape> = {
   ListLiveMessageGroupMessages: { list: ['MessageList', 'MsgTid'], more: 'Hasmore' },
   DescribeLiveMessageGroupBand: { id: 'GroupId' },
   CheckLiveMessageUsersInGroup: { list: ['Users', 'UserId'] },
+  CheckLiveMessageUsersOnline: { list: ['UserList', 'UserId'] },
+  SendLiveMessageGroup: { id: 'MsgTid' },
+  SendLiveMessageUser: { id: 'MsgTid' },
+  DeleteLiveMessageGroupMessage: { id: 'MessageId' },
+  BanLiveMessageGroup: {},
+  UnbanLiveMessageGroup: {},
+  AddLiveMessageGroupBand: {},
+  RemoveLiveMessageGroupBand: {},
+  ModifyLiveMessageGroupBand: {},
+  KickLiveMessageGroupUser: {},
+  CreateLiveMessageGroup: { id: 'GroupId' },
+  ModifyLiveMessageGroup: {},
+  DeleteLiveMessageGroup: { id: 'GroupId' },
+  RecoverLiveMessageDeletedGroup: { id: 'GroupId' },
+  ModifyLiveMessageAppDisable: { id: 'AppId' },
 };
 
 /** A LiveMessage body is flat (no Result): the list, its ids, the more-pages flag in this action's spelling. */

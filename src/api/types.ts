@@ -99,6 +99,137 @@ export interface Message {
   Data: string;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Writes of the legacy family, and the reads they need. Every one is sent with POST.
+
+/** How the service tells the group about a change: 0 not at all, 1 the given users, 2 the whole group. */
+export type BroadCastType = 0 | 1 | 2;
+
+export interface SendMessageToGroupRequest {
+  AppId: string;
+  GroupId: string;
+  OperatorUserId: string;
+  /** The message body: JSON text. */
+  Data: string;
+  /** Up to 10000: a system message; above: a custom message. */
+  Type?: number;
+  /** true: no content moderation (default false). */
+  SkipAudit?: boolean;
+}
+
+export interface SendMessageToGroupUsersRequest extends Omit<SendMessageToGroupRequest, 'Type'> {
+  Type: number;
+  /** Sent comma-joined. */
+  ReceiverIdList?: string[];
+}
+
+export interface MuteAllGroupUserRequest {
+  AppId: string;
+  GroupId: string;
+  OperatorUserId: string;
+  BroadCastType?: BroadCastType;
+}
+
+/** OperatorUserId must be the group's creator. */
+export type CancelMuteAllGroupUserRequest = MuteAllGroupUserRequest;
+
+export interface MuteGroupUserRequest {
+  AppId: string;
+  GroupId: string;
+  /** Sent comma-joined. */
+  MuteUserList: string[];
+  /** Seconds; absent or 0: the service's default of 86,400 (a day). */
+  MuteTime?: number;
+  OperatorUserId?: string;
+  BroadCastType?: BroadCastType;
+}
+
+export interface CancelMuteGroupUserRequest {
+  AppId: string;
+  GroupId: string;
+  /** Sent comma-joined. */
+  CancelMuteUserList: string[];
+  OperatorUserId?: string;
+  BroadCastType?: BroadCastType;
+}
+
+export interface CreateMessageGroupRequest {
+  AppId: string;
+  /** Up to 36 letters and digits. */
+  CreatorId: string;
+  /** Sent as one JSON text. */
+  Extension?: Extension;
+}
+
+export interface UpdateMessageGroupRequest {
+  AppId: string;
+  GroupId: string;
+  /** Replaces the group's Extension; sent as one JSON text. */
+  Extension?: Extension;
+}
+
+export interface JoinMessageGroupRequest {
+  AppId: string;
+  GroupId: string;
+  UserId: string;
+  BroadCastType?: BroadCastType;
+  /** true: the group's statistics are broadcast after the change. */
+  BroadCastStatistics?: boolean;
+}
+
+export type LeaveMessageGroupRequest = JoinMessageGroupRequest;
+
+export interface ListMuteGroupUserRequest {
+  AppId: string;
+  GroupId: string;
+  /** 1–100000 */
+  PageNum: number;
+  /** 1–50 */
+  PageSize: number;
+  OperatorUserId?: string;
+}
+
+export interface BatchGetOnlineUsersRequest {
+  AppId: string;
+  GroupId: string;
+  /** 1–20 user ids, sent comma-joined. */
+  UserIds: string[];
+}
+
+export interface MessageIdResult {
+  MessageId: string;
+}
+
+/** The Result of the legacy writes that answer with a flag only. */
+export interface SuccessResult {
+  Success: boolean;
+}
+
+export interface CreateMessageGroupResult {
+  GroupId: string;
+  Extension: Extension;
+}
+
+export interface MutedMember {
+  UserId: string;
+}
+
+export interface ListMuteGroupUserResult extends PageResult {
+  Total: number;
+  UserList: MutedMember[];
+}
+
+export interface OnlineUser {
+  UserId: string;
+  Online: boolean;
+  /** Unix MILLISECONDS, UTC (seconds elsewhere in this family). */
+  JoinTime: number;
+}
+
+export interface BatchGetOnlineUsersResult {
+  OnlineUsers: OnlineUser[];
+}
+
 /** Every list Result carries these; `Total` is absent on ListMessage. */
 export interface PageResult {
   HasMore: boolean;
@@ -169,6 +300,18 @@ export interface LegacyActions {
   GetMessageGroup: { request: GetMessageGroupRequest; result: GetMessageGroupResult };
   ListMessageGroupUserById: { request: ListMessageGroupUserByIdRequest; result: ListMessageGroupUserByIdResult };
   ListMessage: { request: ListMessageRequest; result: ListMessageResult };
+  ListMuteGroupUser: { request: ListMuteGroupUserRequest; result: ListMuteGroupUserResult };
+  BatchGetOnlineUsers: { request: BatchGetOnlineUsersRequest; result: BatchGetOnlineUsersResult };
+  SendMessageToGroup: { request: SendMessageToGroupRequest; result: MessageIdResult };
+  SendMessageToGroupUsers: { request: SendMessageToGroupUsersRequest; result: MessageIdResult };
+  MuteAllGroupUser: { request: MuteAllGroupUserRequest; result: SuccessResult };
+  CancelMuteAllGroupUser: { request: CancelMuteAllGroupUserRequest; result: SuccessResult };
+  MuteGroupUser: { request: MuteGroupUserRequest; result: SuccessResult };
+  CancelMuteGroupUser: { request: CancelMuteGroupUserRequest; result: SuccessResult };
+  CreateMessageGroup: { request: CreateMessageGroupRequest; result: CreateMessageGroupResult };
+  UpdateMessageGroup: { request: UpdateMessageGroupRequest; result: SuccessResult };
+  JoinMessageGroup: { request: JoinMessageGroupRequest; result: SuccessResult };
+  LeaveMessageGroup: { request: LeaveMessageGroupRequest; result: SuccessResult };
 }
 
 /** The calls this project makes, by Action name: both families. */
@@ -188,45 +331,25 @@ export type LiveMessageResponse<R> = { RequestId: string } & R;
 /** What `client.call(action)` resolves with: `{ RequestId, Result }` (legacy) or the flat body (LiveMessage). */
 export type ResponseOf<A extends ActionName> = A extends LiveMessageActionName ? LiveMessageResponse<Actions[A]['result']> : ApiResponse<Actions[A]['result']>;
 
-export interface ActionInfo {
-  family: Family;
-  /** The HTTP method the action must be sent with; absent: the client's `method` option (the legacy gateway takes both). */
-  method?: HttpMethod;
-}
-
-/** Every action's family and method: the one place that knows them. */
-export const ACTION_INFO: Readonly<Record<ActionName, ActionInfo>> = {
-  ListMessageApp: { family: 'legacy' },
-  ListMessageGroup: { family: 'legacy' },
-  ListMessageGroupUser: { family: 'legacy' },
-  GetMessageApp: { family: 'legacy' },
-  GetMessageGroup: { family: 'legacy' },
-  ListMessageGroupUserById: { family: 'legacy' },
-  ListMessage: { family: 'legacy' },
-  ListLiveMessageApps: { family: 'live', method: 'POST' },
-  DescribeLiveMessageApp: { family: 'live', method: 'POST' },
-  ListLiveMessageGroups: { family: 'live', method: 'POST' },
-  ListLiveMessageGroupByPage: { family: 'live', method: 'GET' },
-  DescribeLiveMessageGroup: { family: 'live', method: 'POST' },
-  ListLiveMessageGroupUsers: { family: 'live', method: 'POST' },
-  ListLiveMessageGroupMessages: { family: 'live', method: 'POST' },
-  DescribeLiveMessageGroupBand: { family: 'live', method: 'POST' },
-  CheckLiveMessageUsersInGroup: { family: 'live', method: 'POST' },
-};
-
-export function isLiveMessageAction(action: string): action is LiveMessageActionName {
-  return Object.prototype.hasOwnProperty.call(ACTION_INFO, action) && ACTION_INFO[action as ActionName].family === 'live';
-}
-
 /** Parameter ranges shared by the client's validation and the emulator's checks. */
 export const LIMITS = {
   pageNum: { min: 1, max: 100000 },
   pageSize: { min: 1, max: 50 },
   sortTypes: [0, 1] as const,
-  /** Documented per-user QPS limit of the legacy Interactive Messages family, per action. */
+  /** Documented per-user QPS limit of most actions of the legacy Interactive Messages family, per action. */
   callsPerSecond: 100,
+  /** BroadCastType of the legacy writes. */
+  broadCastTypes: [0, 1, 2] as const,
+  /** CreateMessageGroup's CreatorId: letters and digits. */
+  creatorId: { maxLength: 36 },
+  /** BatchGetOnlineUsers. */
+  onlineUserIds: { min: 1, max: 20 },
+  /** A message Type (an int32): up to 10000 a system message, above a custom one. */
+  messageType: { min: 0, max: 2147483647 },
+  /** MuteGroupUser's MuteTime in seconds (0: the service's default of a day). */
+  muteTime: { min: 0, max: 2147483647 },
   liveMessage: {
-    /** Documented limit per action and user (the account: its AccessKeys share it). */
+    /** Documented limit per action and user (the account: its AccessKeys share it); the band actions allow 10. */
     callsPerSecond: 50,
     /** 1 ascending, 2 descending; required. */
     sortTypes: [1, 2] as const,
@@ -237,15 +360,95 @@ export const LIMITS = {
     groupPageNumber: { min: 1, max: 10000 },
     groupStatuses: [0, 1, 2] as const,
     dataCenters: ['cn-shanghai', 'ap-southeast-1'] as const,
-    /** CheckLiveMessageUsersInGroup. */
+    /** CheckLiveMessageUsersInGroup and CheckLiveMessageUsersOnline. */
     userIds: { min: 1, max: 10 },
     /** A group with more members is a super group: its member list cannot be queried. */
     superGroupMembers: 2000,
+    /** User ids, MsgTid, OperatorId...: at most 64 bytes. */
+    idBytes: 64,
+    /** CreateLiveMessageGroup's GroupId: 1 to 64 letters and digits. */
+    newGroupId: /^[A-Za-z0-9]{1,64}$/,
+    bodyBytes: 15 * 1024,
+    senderInfoBytes: 512,
+    groupNameBytes: 128,
+    groupInfoBytes: 32 * 1024,
+    administrators: { max: 3 },
+    /** ModifyLiveMessageGroupBand's BannnedUsers and ExceptUsers. */
+    bandUsers: { max: 30 },
+    /** A message's weight: 1 by default, 1000000 the highest priority. */
+    weight: { min: 1, max: 1000000 },
   },
 } as const;
 
-/** The documented per-action limit of each family. */
-export const CALLS_PER_SECOND: Readonly<Record<Family, number>> = { legacy: LIMITS.callsPerSecond, live: LIMITS.liveMessage.callsPerSecond };
+/** Whether an action only reads. Only reads are retried freely; a write only when refused before the server acted. */
+export type AccessKind = 'read' | 'write';
+
+export interface ActionInfo {
+  family: Family;
+  kind: AccessKind;
+  /** The HTTP method the action must be sent with; absent: the client's `method` option (the legacy gateway takes both). */
+  method?: HttpMethod;
+  /** The documented limit per action and user ("the single-user QPS limit for this API"). */
+  callsPerSecond: number;
+}
+
+const legacyRead: ActionInfo = { family: 'legacy', kind: 'read', callsPerSecond: LIMITS.callsPerSecond };
+const legacyWrite: ActionInfo = { family: 'legacy', kind: 'write', method: 'POST', callsPerSecond: LIMITS.callsPerSecond };
+const liveRead: ActionInfo = { family: 'live', kind: 'read', method: 'POST', callsPerSecond: LIMITS.liveMessage.callsPerSecond };
+const liveWrite: ActionInfo = { family: 'live', kind: 'write', method: 'POST', callsPerSecond: LIMITS.liveMessage.callsPerSecond };
+/** Muting a LiveMessage group or some of its users: 10 calls/s. */
+const bandWrite: ActionInfo = { ...liveWrite, callsPerSecond: 10 };
+
+/** Every action's family, kind, method and documented QPS (from the API reference of each action): the one place that knows them. */
+export const ACTION_INFO: Readonly<Record<ActionName, ActionInfo>> = {
+  ListMessageApp: legacyRead,
+  ListMessageGroup: legacyRead,
+  ListMessageGroupUser: legacyRead,
+  GetMessageApp: legacyRead,
+  GetMessageGroup: legacyRead,
+  ListMessageGroupUserById: legacyRead,
+  ListMessage: legacyRead,
+  ListMuteGroupUser: { ...legacyRead, method: 'POST' },
+  BatchGetOnlineUsers: { ...legacyRead, method: 'POST' },
+  SendMessageToGroup: legacyWrite,
+  SendMessageToGroupUsers: legacyWrite,
+  MuteAllGroupUser: legacyWrite,
+  CancelMuteAllGroupUser: legacyWrite,
+  MuteGroupUser: legacyWrite,
+  CancelMuteGroupUser: legacyWrite,
+  CreateMessageGroup: legacyWrite,
+  UpdateMessageGroup: legacyWrite,
+  JoinMessageGroup: { ...legacyWrite, callsPerSecond: 200 },
+  LeaveMessageGroup: legacyWrite,
+  ListLiveMessageApps: liveRead,
+  DescribeLiveMessageApp: liveRead,
+  ListLiveMessageGroups: liveRead,
+  ListLiveMessageGroupByPage: { ...liveRead, method: 'GET' },
+  DescribeLiveMessageGroup: liveRead,
+  ListLiveMessageGroupUsers: liveRead,
+  ListLiveMessageGroupMessages: liveRead,
+  DescribeLiveMessageGroupBand: liveRead,
+  CheckLiveMessageUsersInGroup: liveRead,
+  CheckLiveMessageUsersOnline: liveRead,
+  SendLiveMessageGroup: liveWrite,
+  SendLiveMessageUser: liveWrite,
+  DeleteLiveMessageGroupMessage: liveWrite,
+  BanLiveMessageGroup: bandWrite,
+  UnbanLiveMessageGroup: bandWrite,
+  AddLiveMessageGroupBand: bandWrite,
+  RemoveLiveMessageGroupBand: bandWrite,
+  ModifyLiveMessageGroupBand: bandWrite,
+  KickLiveMessageGroupUser: liveWrite,
+  CreateLiveMessageGroup: liveWrite,
+  ModifyLiveMessageGroup: liveWrite,
+  DeleteLiveMessageGroup: liveWrite,
+  RecoverLiveMessageDeletedGroup: liveWrite,
+  ModifyLiveMessageAppDisable: liveWrite,
+};
+
+export function isLiveMessageAction(action: string): action is LiveMessageActionName {
+  return Object.prototype.hasOwnProperty.call(ACTION_INFO, action) && ACTION_INFO[action as ActionName].family === 'live';
+}
 
 /** ListLiveMessageGroupByPage's PageSize when none is given. */
 export const DEFAULT_GROUP_BY_PAGE_SIZE = 20;

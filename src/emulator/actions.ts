@@ -1,14 +1,20 @@
 // One handler per legacy action (the LiveMessage* family: liveActions.ts): validated request in, Result out (shapes as in seeds/ and api-notes.md).
+// The reads are here; the writes are in legacyWrites.ts. Both see the data through LegacyState: the seed's data and
+// what writes changed.
 import type { LegacyActionName as ActionName, LegacyActions as Actions, MessageApp, MessageGroup, SortType } from '../api/types';
 import type { AppRecord, Dataset, GroupRecord } from './dataset';
-import { ApiFailure } from './errors';
+import { LegacyState } from './legacyState';
+import type { ListView } from './listView';
+import { LEGACY_WRITE_HANDLERS, type LegacyWriteAction } from './legacyWrites';
 
 export interface ActionContext {
   /** Members that leave (and join) each time a page of a group's members is served. */
   churnPerPage: number;
+  /** What writes changed, kept by the emulator instance; absent: the seed's data alone (and a write changes nothing kept). */
+  state?: LegacyState;
 }
 
-type Handler<A extends ActionName> = (dataset: Dataset, request: Actions[A]['request'], context: ActionContext) => Actions[A]['result'];
+type Handler<A extends ActionName> = (state: LegacyState, request: Actions[A]['request'], context: ActionContext) => Actions[A]['result'];
 
 interface Page<T> {
   items: T[];
@@ -26,22 +32,6 @@ function page<T>(total: number, pageNum: number, pageSize: number, sortType: Sor
   return { items, hasMore: end < total };
 }
 
-function requireApp(dataset: Dataset, appId: string): AppRecord {
-  const app = dataset.app(appId);
-  if (!app) {
-    throw new ApiFailure('InvalidAppId.NotFound', `The specified AppId "${appId}" does not exist.`);
-  }
-  return app;
-}
-
-function requireGroup(dataset: Dataset, appId: string, groupId: string): GroupRecord {
-  const group = dataset.group(requireApp(dataset, appId), groupId);
-  if (!group) {
-    throw new ApiFailure('InvalidGroupId.NotFound', `The specified GroupId "${groupId}" does not exist in app "${appId}".`);
-  }
-  return group;
-}
-
 function appView(app: AppRecord): MessageApp {
   return {
     AppId: app.AppId,
@@ -53,77 +43,100 @@ function appView(app: AppRecord): MessageApp {
   };
 }
 
-function groupView(group: GroupRecord): MessageGroup {
+function groupView(state: LegacyState, group: GroupRecord): MessageGroup {
   return {
     GroupId: group.GroupId,
     AppId: group.AppId,
     CreateTime: group.CreateTime,
     Status: group.Status,
     CreatorId: group.CreatorId,
-    Extension: { ...group.Extension },
+    Extension: state.extension(group),
   };
 }
 
-export const HANDLERS: { [A in ActionName]: Handler<A> } = {
-  ListMessageApp(dataset, request) {
-    const apps = dataset.apps;
+function pageOf<T>(view: ListView<T>, request: { PageNum: number; PageSize: number; SortType?: SortType }): Page<T> {
+  return page(view.total, request.PageNum, request.PageSize, request.SortType, (i) => view.at(i));
+}
+
+type ReadAction = Exclude<ActionName, LegacyWriteAction>;
+
+const READ_HANDLERS: { [A in ReadAction]: Handler<A> } = {
+  ListMessageApp(state, request) {
+    const apps = state.dataset.apps;
     const { items, hasMore } = page(apps.length, request.PageNum, request.PageSize, request.SortType, (i) => appView(apps[i]));
     return { AppList: items, HasMore: hasMore, Total: apps.length };
   },
 
-  ListMessageGroup(dataset, request) {
-    const groups = dataset.groupsOf(requireApp(dataset, request.AppId), request.UserId);
-    const { items, hasMore } = page(groups.length, request.PageNum, request.PageSize, request.SortType, (i) => groupView(groups[i]));
+  ListMessageGroup(state, request) {
+    const groups = state.groupsOf(state.requireApp(request.AppId), request.UserId);
+    const { items, hasMore } = page(groups.length, request.PageNum, request.PageSize, request.SortType, (i) => groupView(state, groups[i]));
     return { GroupList: items, HasMore: hasMore, Total: groups.length };
   },
 
-  ListMessageGroupUser(dataset, request, context) {
-    const group = requireGroup(dataset, request.AppId, request.GroupId);
-    const { items, hasMore } = page(group.size, request.PageNum, request.PageSize, request.SortType, (i) => dataset.memberAt(group, i));
-    dataset.churn(group, context.churnPerPage);
-    return { HasMore: hasMore, Total: group.size, UserList: items };
+  ListMessageGroupUser(state, request, context) {
+    const group = state.requireGroup(request.AppId, request.GroupId);
+    const members = state.members(group);
+    const { items, hasMore } = pageOf(members, request);
+    state.dataset.churn(group, context.churnPerPage);
+    return { HasMore: hasMore, Total: members.total, UserList: items };
   },
 
-  GetMessageApp(dataset, request) {
-    return appView(requireApp(dataset, request.AppId));
+  GetMessageApp(state, request) {
+    return appView(state.requireApp(request.AppId));
   },
 
-  GetMessageGroup(dataset, request) {
-    const group = requireGroup(dataset, request.AppId, request.GroupId);
+  GetMessageGroup(state, request) {
+    const group = state.requireGroup(request.AppId, request.GroupId);
     return {
       GroupId: group.GroupId,
       CreatorId: group.CreatorId,
       CreateTime: group.CreateTime,
       Status: group.Status,
-      IsMuteAll: group.IsMuteAll,
-      Extension: { ...group.Extension },
+      IsMuteAll: state.isMuteAll(group),
+      Extension: state.extension(group),
     };
   },
 
-  ListMessageGroupUserById(dataset, request) {
-    const group = requireGroup(dataset, request.AppId, request.GroupId);
+  ListMessageGroupUserById(state, request) {
+    const group = state.requireGroup(request.AppId, request.GroupId);
     const users = [];
     // Ids that are not (or no longer) members are left out, not reported as errors.
     for (const userId of new Set(request.UserIdList)) {
-      const index = dataset.findMember(group, userId);
-      if (index !== undefined) {
-        users.push(dataset.memberDetail(group, index));
+      const detail = state.memberDetail(group, userId);
+      if (detail) {
+        users.push(detail);
       }
     }
     return { HasMore: false, Total: users.length, UserList: users };
   },
 
-  ListMessage(dataset, request) {
-    const group = requireGroup(dataset, request.AppId, request.GroupId);
-    let positions = Array.from({ length: group.messageCount }, (_, j) => j);
+  ListMessage(state, request) {
+    const group = state.requireGroup(request.AppId, request.GroupId);
+    const messages = state.messages(group);
+    let positions = Array.from({ length: messages.total }, (_, j) => j);
     if (request.Type !== undefined) {
-      positions = positions.filter((j) => dataset.messageAt(group, j).Type === request.Type);
+      positions = positions.filter((j) => messages.at(j).Type === request.Type);
     }
-    const { items, hasMore } = page(positions.length, request.PageNum, request.PageSize, request.SortType, (i) => dataset.messageAt(group, positions[i]));
+    const { items, hasMore } = page(positions.length, request.PageNum, request.PageSize, request.SortType, (i) => messages.at(positions[i]));
     return { HasMore: hasMore, MessageList: items };
+  },
+
+  ListMuteGroupUser(state, request) {
+    const users = state.mutedUsers(state.requireGroup(request.AppId, request.GroupId));
+    const { items, hasMore } = page(users.length, request.PageNum, request.PageSize, undefined, (i) => ({ UserId: users[i] }));
+    return { HasMore: hasMore, Total: users.length, UserList: items };
+  },
+
+  BatchGetOnlineUsers(state, request) {
+    const group = state.requireGroup(request.AppId, request.GroupId);
+    // The emulator's choice: an id that is not a member is answered Online false, JoinTime 0.
+    return { OnlineUsers: [...new Set(request.UserIds)].map((UserId) => ({ UserId, ...state.onlineState(group, UserId) })) };
   },
 };
 
+const HANDLERS = { ...READ_HANDLERS, ...LEGACY_WRITE_HANDLERS } as { [A in ActionName]: Handler<A> };
+
 export function runAction<A extends ActionName>(action: A, dataset: Dataset, request: Actions[A]['request'], context: ActionContext): Actions[A]['result'] {
-  return (HANDLERS[action] as Handler<A>)(dataset, request, context);
+  const state = context.state ?? new LegacyState(dataset, Date.now);
+  return (HANDLERS[action] as Handler<A>)(state, request, context);
 }

@@ -413,9 +413,19 @@ export class Dataset {
     }
   }
 
+  /** Muted one by one in the seeded data (MuteBy "user"). */
+  isMutedByUser(group: GroupRecord, index: number): boolean {
+    return mix(group.hash, index, 55) % 17 === 3;
+  }
+
+  /** About 30 % of the members are online (BatchGetOnlineUsers), fixed per seed. */
+  isOnline(group: GroupRecord, index: number): boolean {
+    return mix(group.hash, index, 11) % 10 < 3;
+  }
+
   memberDetail(group: GroupRecord, index: number): MemberDetail {
     const h = mix(group.hash, index, 55);
-    const mutedByUser = h % 17 === 3;
+    const mutedByUser = this.isMutedByUser(group, index);
     return {
       UserId: this.memberId(group, index),
       UserNick: `${capitalize(pick(FIRST, h >>> 3))} ${capitalize(pick(LAST, h >>> 9))}`,

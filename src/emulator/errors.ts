@@ -41,6 +41,7 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorSpec>> = {
   'InvalidGroupId.NotFound': { status: 400, message: 'The specified GroupId does not exist in this app.' },
   // The LiveMessage* family's documented codes ("%s." messages; the emulator fills in the detail).
   InputInvalid: { status: 400, message: 'The input parameter is invalid.' },
+  ErrorTooManyGroups: { status: 400, message: 'An app can have at most 5000 groups at a time.' },
   NoAuth: { status: 403, message: 'No authority to operate on the resource.' },
   ResourceNotExist: { status: 404, message: 'The resource does not exist.' },
   ServerError: { status: 500, message: 'The server failed to process the request.' },

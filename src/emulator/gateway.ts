@@ -4,8 +4,10 @@
 import { ACTION_INFO, isLiveMessageAction, type ActionName } from '../api/types';
 import { runAction } from './actions';
 import type { Dataset } from './dataset';
+import type { LegacyState } from './legacyState';
 import { runLiveMessageAction } from './liveActions';
 import type { LiveMessageDataset } from './liveDataset';
+import type { LiveMessageState } from './liveState';
 import { ApiFailure, errorBody, missing, newRequestId } from './errors';
 import type { FaultInjector } from './faults';
 import type { EmulatorKey } from './keys';
@@ -41,10 +43,13 @@ export interface Decision {
 export interface GatewayOptions {
   dataset: Dataset;
   liveMessage: LiveMessageDataset;
+  /** What writes changed, per emulator instance. */
+  legacyState: LegacyState;
+  liveMessageState: LiveMessageState;
   keys: readonly EmulatorKey[];
-  /** Accepted calls per action and AccessKey per sliding second, legacy family; 0 = unlimited. */
+  /** Accepted calls per action and AccessKey per sliding second, legacy family; 0 = unlimited (every action). */
   qps: number;
-  /** The same for the LiveMessage* family (documented: 50). */
+  /** The same for the LiveMessage* family (documented: 50); 0 = unlimited (every action of the family). */
   liveMessageQps: number;
   clock: () => number;
   faults: FaultInjector;
@@ -141,6 +146,25 @@ function checkSecurityToken(key: EmulatorKey, token: string | undefined): void {
   }
 }
 
+/**
+ * Actions whose documented limit is their own, not their family's: the LiveMessage band actions 10 calls/s,
+ * JoinMessageGroup 200. Kept here, not taken from src/api/types.ts: a wrong shared table must not make the
+ * client and the emulator agree.
+ */
+const OWN_QPS: Partial<Record<ActionName, number>> = {
+  BanLiveMessageGroup: 10,
+  UnbanLiveMessageGroup: 10,
+  AddLiveMessageGroupBand: 10,
+  RemoveLiveMessageGroupBand: 10,
+  ModifyLiveMessageGroupBand: 10,
+  JoinMessageGroup: 200,
+};
+
+/** The LiveMessage family answers a RAM denial with its own documented code (403 NoAuth). */
+function noAuth(action: string): ApiFailure {
+  return new ApiFailure('NoAuth', `The AccessKey's RAM policy does not allow live:${action} on this resource.`);
+}
+
 function ramDenied(action: string): ApiFailure {
   const detail = {
     AuthAction: `live:${action}`,
@@ -157,16 +181,25 @@ function ramDenied(action: string): ApiFailure {
 
 export class Gateway {
   private readonly keys = new Map<string, EmulatorKey>();
-  private readonly limiter: RateLimiter;
-  private readonly liveMessageLimiter: RateLimiter;
+  /** By accepted calls per second: the family limits and the actions' own. */
+  private readonly limiters = new Map<number, RateLimiter>();
   private readonly nonces = new NonceCache();
 
   constructor(private readonly options: GatewayOptions) {
     for (const key of options.keys) {
       this.keys.set(key.accessKeyId, key);
     }
-    this.limiter = new RateLimiter(options.qps);
-    this.liveMessageLimiter = new RateLimiter(options.liveMessageQps);
+  }
+
+  private limiterOf(action: ActionName): RateLimiter {
+    const family = isLiveMessageAction(action) ? this.options.liveMessageQps : this.options.qps;
+    const limit = family === 0 ? 0 : (OWN_QPS[action] ?? family);
+    let limiter = this.limiters.get(limit);
+    if (!limiter) {
+      limiter = new RateLimiter(limit);
+      this.limiters.set(limit, limiter);
+    }
+    return limiter;
   }
 
   handle(request: ApiRequest): Decision {
@@ -230,11 +263,10 @@ export class Gateway {
       throw new ApiFailure('InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
     }
     if (key.deniedActions?.includes(action)) {
-      throw ramDenied(action);
+      throw isLiveMessageAction(action) ? noAuth(action) : ramDenied(action);
     }
     // Documented per API action and user: each action has its own budget.
-    const limiter = isLiveMessageAction(action) ? this.liveMessageLimiter : this.limiter;
-    if (!limiter.tryAcquire(`${key.accessKeyId}\n${action}`, now)) {
+    if (!this.limiterOf(action).tryAcquire(`${key.accessKeyId}\n${action}`, now)) {
       stats.throttled();
       throw new ApiFailure('Throttling.User');
     }
@@ -244,20 +276,20 @@ export class Gateway {
     }
 
     const fault = faults.decide(action);
+    // A read fails before it is served. A write that hangs, is reset or gets a broken answer has been done first:
+    // the answer is what got lost, the worst case for a client that would send it again. An error code is
+    // answered before acting (Throttling.User is a refusal).
+    const actsFirst = ACTION_INFO[action].kind === 'write';
     switch (fault.kind) {
       case 'hang':
       case 'reset':
       case 'html502':
+        if (actsFirst) this.serve(action, params, requestId);
         return { kind: fault.kind };
       case 'error':
         throw new ApiFailure(fault.code);
     }
-    let answer: Answer;
-    try {
-      answer = this.success(action, params, requestId);
-    } catch (error) {
-      answer = this.errorAnswer(requestId, error);
-    }
+    const answer = this.serve(action, params, requestId);
     if (fault.kind === 'malformedJson' && answer.kind === 'json') {
       return { ...answer, status: 200, code: 'fault.malformedJson', body: answer.body.slice(0, Math.floor(answer.body.length / 2)) };
     }
@@ -276,16 +308,28 @@ export class Gateway {
     return this.errorAnswer(requestId, failure);
   }
 
+  /** The action's answer: its result, or the error its parameters or data call for. */
+  private serve(action: ActionName, params: ReadonlyMap<string, string>, requestId: string): Answer {
+    try {
+      return this.success(action, params, requestId);
+    } catch (error) {
+      return this.errorAnswer(requestId, error);
+    }
+  }
+
   private success(action: ActionName, params: ReadonlyMap<string, string>, requestId: string): Answer {
     const { dataset, faults } = this.options;
     const request = readActionParams(action, params);
     if (isLiveMessageAction(action)) {
       // A flat body: the RequestId beside the fields, no Result.
-      const fields = runLiveMessageAction(action, this.options.liveMessage, request as never, { repeatToken: faults.repeatToken(action) });
+      const fields = runLiveMessageAction(action, this.options.liveMessage, request as never, {
+        repeatToken: faults.repeatToken(action),
+        state: this.options.liveMessageState,
+      });
       faults.distort(action, fields);
       return { kind: 'json', status: 200, body: JSON.stringify({ RequestId: requestId, ...fields }), requestId, code: 'OK' };
     }
-    const result = runAction(action, dataset, request as never, { churnPerPage: faults.churnPerPage(action) });
+    const result = runAction(action, dataset, request as never, { churnPerPage: faults.churnPerPage(action), state: this.options.legacyState });
     faults.distort(action, result);
     return { kind: 'json', status: 200, body: JSON.stringify({ RequestId: requestId, Result: result }), requestId, code: 'OK' };
   }

@@ -35,11 +35,15 @@ export const STS_KEY: EmulatorKey = Object.freeze({
     'CAISEmuStsTokenAQ1h2Zm9yLWVtdWxhdG9yLW9ubHkgbm90LWEtcmVhbC10b2tlbgGAAQRzdHMudGVzdC9lbXVsYXRvcjAx' + 'SGVsbG8rU3RzL1Rva2VuPT0yMDI2LTExLTAxVDAwOjAwOjAwWg==',
 });
 
-/** A RAM user whose policy does not allow ListMessageApp. */
+/**
+ * A RAM user whose policy does not allow ListMessageApp, nor the writes that act on a whole group or app:
+ * MuteAllGroupUser (legacy: 403 Forbidden.RAM), DeleteLiveMessageGroup and ModifyLiveMessageAppDisable
+ * (LiveMessage: 403 NoAuth). Every other action is allowed.
+ */
 export const RESTRICTED_KEY: EmulatorKey = Object.freeze({
   accessKeyId: 'LTAI5tEmuRam3Lw8Yc1Hd6Tz',
   accessKeySecret: 'emuRamSecret00aP5nV8qE2jK7xM3c',
-  deniedActions: Object.freeze(['ListMessageApp']) as string[],
+  deniedActions: Object.freeze(['ListMessageApp', 'MuteAllGroupUser', 'DeleteLiveMessageGroup', 'ModifyLiveMessageAppDisable']) as string[],
 });
 
 /** A key switched off in the console. */

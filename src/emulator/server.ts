@@ -6,6 +6,8 @@ import { LiveMessageDataset, type LiveMessageInfo } from './liveDataset';
 import { FaultInjector, HTML_502_PAGE, type FaultOptions } from './faults';
 import { Gateway, type Answer } from './gateway';
 import { DEFAULT_KEYS, type EmulatorKey } from './keys';
+import { LegacyState } from './legacyState';
+import { LiveMessageState } from './liveState';
 import { StatsRecorder, type EmulatorStats } from './stats';
 
 export interface EmulatorOptions {
@@ -24,6 +26,14 @@ export interface EmulatorOptions {
   clock?: () => number;
 }
 
+/** The emulated time of the data: the server clock plus what advanceClock added. */
+export interface EmulatedClock {
+  /** ms */
+  now: number;
+  /** Added to the server clock by advanceClock, ms. */
+  offsetMs: number;
+}
+
 export interface RunningEmulator {
   /** http://127.0.0.1:PORT */
   url: string;
@@ -35,6 +45,13 @@ export interface RunningEmulator {
   setFaults(faults: FaultOptions): void;
   stats(): EmulatorStats;
   resetStats(): void;
+  /**
+   * Moves the data's time forward by `ms` (mute expiry, message times, how long ago a group was deleted). The
+   * clock that checks request Timestamps, nonces and the QPS window is not moved: signed requests keep working.
+   * Throws TypeError unless `ms` is a non-negative safe integer.
+   */
+  advanceClock(ms: number): EmulatedClock;
+  clock(): EmulatedClock;
   /** Stops listening and destroys every connection, hung ones included. */
   close(): Promise<void>;
 }
@@ -142,13 +159,26 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
   const faults = new FaultInjector(String(seed));
   faults.set(options.faults ?? {});
   const stats = new StatsRecorder();
+  const serverClock = options.clock ?? Date.now;
+  let offsetMs = 0;
+  const dataClock = () => serverClock() + offsetMs;
+  const clockState = (): EmulatedClock => ({ now: dataClock(), offsetMs });
+  const advanceClock = (ms: unknown): EmulatedClock => {
+    if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) {
+      throw new TypeError('the clock moves forward only: ms must be a non-negative integer of milliseconds');
+    }
+    offsetMs += ms;
+    return clockState();
+  };
   const gateway = new Gateway({
     dataset,
     liveMessage,
+    legacyState: new LegacyState(dataset, dataClock),
+    liveMessageState: new LiveMessageState(liveMessage, dataClock),
     keys: options.keys ?? DEFAULT_KEYS,
     qps: options.qps ?? 100,
     liveMessageQps: options.liveMessageQps ?? 50,
-    clock: options.clock ?? Date.now,
+    clock: serverClock,
     faults,
     stats,
   });
@@ -176,6 +206,22 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
       case 'GET livemessage':
         sendJson(res, 200, liveMessage.info);
         return;
+      case 'GET clock':
+        sendJson(res, 200, clockState());
+        return;
+      case 'POST advance-clock': {
+        const body = await readBody(req, res);
+        if (body === undefined) {
+          return;
+        }
+        try {
+          const { ms } = JSON.parse(body === '' ? '{}' : body) as { ms?: unknown };
+          sendJson(res, 200, advanceClock(ms));
+        } catch (error) {
+          sendJson(res, 400, { error: (error as Error).message });
+        }
+        return;
+      }
       case 'GET faults':
         sendJson(res, 200, faults.current);
         return;
@@ -195,7 +241,7 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
       }
       default:
         sendJson(res, 404, {
-          error: 'unknown control endpoint; use GET stats, GET|PUT faults, POST reset-stats, GET dataset, GET livemessage',
+          error: 'unknown control endpoint; use GET stats, GET|PUT faults, POST reset-stats, GET dataset, GET livemessage, GET clock, POST advance-clock',
         });
     }
   }
@@ -265,6 +311,8 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     setFaults: (next) => faults.set(next),
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
+    advanceClock: (ms) => advanceClock(ms),
+    clock: clockState,
     close() {
       closing ??= new Promise<void>((resolve) => {
         for (const timer of timers) {

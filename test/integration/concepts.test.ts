@@ -118,7 +118,7 @@ describe('commands on the concepts, once per family (real extension host)', () =
       lookupAction: 'DescribeLiveMessageGroup',
       groupTitle: 'LiveMessage group',
       groupWireParts: ['cn-shanghai'],
-      memberSnippet: (userId) => ({ action: 'CheckLiveMessageUsersInGroup', text: `UserIds: ${JSON.stringify(JSON.stringify([userId]))}` }),
+      memberSnippet: (userId) => ({ action: 'CheckLiveMessageUsersInGroup', text: `UserIds: ${JSON.stringify(userId)}` }),
       exportHeader: 'UserId,UserInfo',
       groupDetails: (detail, tooltip) => {
         assert.equal(typeof (detail.band as { IsbannedAll?: unknown } | undefined)?.IsbannedAll, 'boolean', 'the band state');

@@ -66,12 +66,12 @@ describe('copy as code snippets', () => {
     assert.match(buildSnippet('shell', lm('ListLiveMessageGroupByPage')), /^aliyun live ListLiveMessageGroupByPage \\$/m);
   });
 
-  it('passes UserIds as the JSON text the service expects, quoted for the shell', () => {
+  it('passes UserIds comma-joined as the SDKs send them, quoted for the shell', () => {
     const params = toWireParams('CheckLiveMessageUsersInGroup', { AppId: 'app-1', GroupId: 'g', UserIds: ["o'brien", 'b c'] });
     const text = buildSnippet('shell', { ...request, action: 'CheckLiveMessageUsersInGroup', params });
-    const quoted = shellQuote(`["o'brien","b c"]`);
+    const quoted = shellQuote(`o'brien,b c`);
     assert.ok(text.includes(`--UserIds ${quoted}`), text);
-    assert.equal(execFileSync('sh', ['-c', `printf %s ${quoted}`], { encoding: 'utf8' }), `["o'brien","b c"]`);
+    assert.equal(execFileSync('sh', ['-c', `printf %s ${quoted}`], { encoding: 'utf8' }), `o'brien,b c`);
   });
 
   describe('the TypeScript snippet, run against the emulator', () => {

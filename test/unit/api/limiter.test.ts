@@ -141,6 +141,33 @@ describe('limiter: withRetries', () => {
     }
   });
 
+  it('retries a write only after a refusal that came before the server acted (a 4xx answer)', async () => {
+    const attemptsAfter = async (error: ApiError) => {
+      let calls = 0;
+      await assert.rejects(
+        withRetries(
+          async () => {
+            calls++;
+            throw error;
+          },
+          { policy: FAST, kind: 'write', action: 'SendLiveMessageGroup' },
+        ),
+      );
+      return calls;
+    };
+    assert.equal(await attemptsAfter(new ApiError({ code: 'Throttling.User', status: 400, retryable: true, message: 'x' })), FAST.maxAttempts);
+    assert.equal(await attemptsAfter(new ApiError({ code: 'SignatureNonceUsed', status: 400, retryable: true, message: 'x' })), FAST.maxAttempts);
+    assert.equal(await attemptsAfter(new ApiError({ code: 'EAI_AGAIN', retryable: true, message: 'never sent' })), FAST.maxAttempts);
+    for (const unsure of [
+      new ApiError({ code: 'ServiceUnavailable', status: 503, retryable: true, message: 'x' }),
+      new ApiError({ code: ClientErrorCode.RequestTimeout, retryable: true, message: 'x' }),
+      new ApiError({ code: 'ECONNRESET', retryable: true, message: 'x' }),
+      new ApiError({ code: ClientErrorCode.MalformedResponse, retryable: true, message: 'x' }),
+    ]) {
+      assert.equal(await attemptsAfter(unsure), 1, unsure.code);
+    }
+  });
+
   it('an abort during a backoff sleep ends the call at once with Cancelled, and no further attempt is made', async () => {
     const controller = new AbortController();
     let calls = 0;

@@ -127,7 +127,7 @@ describe('client: the LiveMessage family against the emulator', () => {
     assert.equal(calls[0].params.PageSize, '10');
     assert.deepEqual(wireParamsOf(request, 5), { AppId: fixtures().appId, GroupId: fixtures().pagedGroupId, PageSize: '10', SortType: '2' });
     const check: NodeRequest = { action: 'CheckLiveMessageUsersInGroup', params: { AppId: 'a', GroupId: 'g', UserIds: ['u1', 'u2'] } };
-    assert.deepEqual(wireParamsOf(check, 50), { AppId: 'a', GroupId: 'g', UserIds: '["u1","u2"]' });
+    assert.deepEqual(wireParamsOf(check, 50), { AppId: 'a', GroupId: 'g', UserIds: 'u1,u2' });
     const groups = pagerOf(client, { action: 'ListLiveMessageGroups', params: { AppId: fixtures().appId, SortType: 1, GroupStatus: 2 } }, 50);
     assert.ok(groups instanceof TokenPager);
     const all = await groups.loadAll();

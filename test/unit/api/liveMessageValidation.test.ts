@@ -54,11 +54,12 @@ describe('validation: the LiveMessage family', () => {
     assert.equal(toWireParams('DescribeLiveMessageApp', { AppId: 'app', DataCenter: 'ap-southeast-1' }).DataCenter, 'ap-southeast-1');
   });
 
-  it('UserIds: 1–10 non-empty ids, sent as one JSON array text', () => {
+  it('UserIds: 1–10 non-empty ids without commas, sent comma-joined (the SDKs\' "simple" style)', () => {
     rejects('CheckLiveMessageUsersInGroup', { ...group, UserIds: [] }, 'UserIds', /1 to 10/);
     rejects('CheckLiveMessageUsersInGroup', { ...group, UserIds: Array.from({ length: 11 }, (_, i) => `u${i}`) }, 'UserIds', /1 to 10/);
     rejects('CheckLiveMessageUsersInGroup', { ...group, UserIds: ['a', ''] }, 'UserIds[1]', /non-empty/);
-    assert.equal(toWireParams('CheckLiveMessageUsersInGroup', { ...group, UserIds: ['a', 'b,c'] }).UserIds, '["a","b,c"]');
+    rejects('CheckLiveMessageUsersInGroup', { ...group, UserIds: ['a', 'b,c'] }, 'UserIds[1]', /without commas/);
+    assert.equal(toWireParams('CheckLiveMessageUsersInGroup', { ...group, UserIds: ['a', 'b'] }).UserIds, 'a,b');
   });
 
   it('NextPageToken: a number or its decimal string (-1 = first page); anything else is refused', () => {
@@ -91,9 +92,10 @@ describe('validation: the LiveMessage family', () => {
     rejects('ListLiveMessageGroups', { AppId: '', SortType: 1 }, 'AppId', /non-empty string/);
   });
 
-  it('every LiveMessage action is POST except ListLiveMessageGroupByPage (GET); legacy actions take the client method', () => {
+  it('every LiveMessage action is POST except ListLiveMessageGroupByPage (GET); legacy reads take the client method, the legacy writes and their reads POST', () => {
+    const legacyPost = new Set(['ListMuteGroupUser', 'BatchGetOnlineUsers']);
     for (const [action, info] of Object.entries(ACTION_INFO)) {
-      if (info.family === 'legacy') assert.equal(info.method, undefined, action);
+      if (info.family === 'legacy') assert.equal(info.method, info.kind === 'write' || legacyPost.has(action) ? 'POST' : undefined, action);
       else assert.equal(info.method, action === 'ListLiveMessageGroupByPage' ? 'GET' : 'POST', action);
     }
   });

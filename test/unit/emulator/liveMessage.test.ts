@@ -207,7 +207,7 @@ describe('emulator: LiveMessage family', () => {
     assertError(await page({ SortType: 1, BeginTime: b, EndTime: a }), 400, 'InputInvalid', /EndTime/);
   });
 
-  it('DescribeLiveMessageGroupBand and CheckLiveMessageUsersInGroup (UserIds a JSON array of 1–10)', async () => {
+  it('DescribeLiveMessageGroupBand and CheckLiveMessageUsersInGroup (UserIds 1–10, comma-joined or UserIds.N)', async () => {
     const band = await lm('DescribeLiveMessageGroupBand', { GroupId: f.bannedGroupId });
     assertFlat(band, ['GroupId', 'IsbannedAll', 'BannedUserList', 'UnbannedUserList']);
     assert.equal(band.json.IsbannedAll, true);
@@ -215,14 +215,28 @@ describe('emulator: LiveMessage family', () => {
     const members = (await lm('ListLiveMessageGroupUsers', { GroupId: f.pagedGroupId, SortType: 1, PageSize: 10 })).json.UserList.map(
       (u: { UserId: string }) => u.UserId,
     );
-    const check = await lm('CheckLiveMessageUsersInGroup', { GroupId: f.pagedGroupId, UserIds: JSON.stringify([...members.slice(0, 9), 'not-a-member']) });
+    const check = await lm('CheckLiveMessageUsersInGroup', { GroupId: f.pagedGroupId, UserIds: [...members.slice(0, 9), 'not-a-member'].join(',') });
     assertFlat(check, ['Users']);
     assert.equal(check.json.Users.length, 10);
     assert.equal(check.json.Users[9].Online, false);
     assert.ok(check.json.Users.every((u: { Online: unknown }) => typeof u.Online === 'boolean'));
-    const eleven = JSON.stringify(Array.from({ length: 11 }, (_, i) => `u${i}`));
+    assert.ok(
+      check.json.Users.slice(0, 9).some((u: { Online: boolean }) => u.Online),
+      'some members are online',
+    );
+    const flattened = await lm('CheckLiveMessageUsersInGroup', {
+      GroupId: f.pagedGroupId,
+      ...Object.fromEntries(members.slice(0, 9).map((id: string, i: number) => [`UserIds.${i + 1}`, id])),
+    });
+    assert.deepEqual(flattened.json.Users, check.json.Users.slice(0, 9));
+    const eleven = Array.from({ length: 11 }, (_, i) => `u${i}`).join(',');
     assertError(await lm('CheckLiveMessageUsersInGroup', { GroupId: f.pagedGroupId, UserIds: eleven }), 400, 'InputInvalid', /UserIds/);
-    assertError(await lm('CheckLiveMessageUsersInGroup', { GroupId: f.pagedGroupId, UserIds: 'a,b' }), 400, 'InputInvalid');
+    assertError(
+      await lm('CheckLiveMessageUsersInGroup', { GroupId: f.pagedGroupId, UserIds: JSON.stringify(['a', 'b']) }),
+      400,
+      'InputInvalid',
+      /not a JSON array/,
+    );
     assertError(await lm('CheckLiveMessageUsersInGroup', { GroupId: f.pagedGroupId }), 400, 'MissingUserIds');
   });
 
