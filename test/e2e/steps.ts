@@ -1,5 +1,5 @@
-// The end-to-end scenario, one step per test: a user opens the view, signs in, browses, pages, copies, opens JSON,
-// meets an error and retries, finds things (findSteps.ts), uses two profiles, and signs out. Steps run in order; a step whose prerequisite failed
+// The end-to-end scenario, one step per test: a user opens the view, signs in, browses, pins a group (pinSteps.ts),
+// pages, copies, opens JSON, meets an error and retries, finds things (findSteps.ts), uses two profiles, and signs out. Steps run in order; a step whose prerequisite failed
 // is skipped (and counted as failed).
 import * as assert from 'node:assert/strict';
 import type { FaultOptions } from '../../src/emulator/faults';
@@ -11,6 +11,7 @@ import { expandAtOnce, memberRowsShown } from './expandSteps';
 import { dashboardStep } from './dashboardSteps';
 import { expandLiveMessageApp } from './liveMessageSteps';
 import { findSteps } from './findSteps';
+import { pinStep } from './pinSteps';
 
 export { COMMAND, type ReadmeShot, type Step, type StepContext, type SuiteState } from './context';
 
@@ -96,6 +97,7 @@ export function steps(): Step[] {
         await wb.revealRow(fixtures.pagedGroupId, { level: 3, upFirst: true });
       },
     },
+    pinStep,
     {
       id: 'load-more',
       title: '"Load more…" adds the next page (100 of 123), a second click the rest (and the row goes away)',
