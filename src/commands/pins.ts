@@ -45,6 +45,12 @@ export const pin: Command = {
   id: 'pin',
   target: PINNABLE,
   async run(services, node, id): Promise<string> {
+    const pinnedAlready = node?.inPinned ? activeSection(services).section.pinOf(node.id) : undefined;
+    if (node && pinnedAlready) {
+      // A link of a group read by id, followed again once the group was pinned, names the pinned row itself.
+      void services.input.showMessage('info', l10n.t('{0} is pinned already.', pinnedAlready.label));
+      return node.id;
+    }
     if (node === undefined && id !== undefined) {
       const offered = services.tree.offeredPin(id);
       if (!offered) throw new UserInputError(l10n.t('There is nothing to pin under this link any more: hover over the id again.'));
@@ -69,7 +75,7 @@ export const unpin: Command = {
     let chosen: Pin | undefined;
     if (row) {
       chosen = section.pinOf(row.id);
-      if (!chosen) throw new UserInputError(l10n.t('{0} is not pinned any more.', row.ownId() ?? row.id));
+      if (!chosen) throw new UserInputError(l10n.t('This row is not pinned any more.'));
     } else {
       const pins = section.pins();
       if (pins.length === 0) throw new UserInputError(l10n.t('Nothing is pinned in profile "{0}".', profile));

@@ -10,7 +10,7 @@ import { describeError, logFailureOnce } from '../errors';
 import type { Pin, PinTarget } from '../model/pins';
 import type { IdScope, PinnedRow, PinPlace, PinRead } from './concepts';
 import type { Modifier } from './contextValues';
-import { tooltip } from './format';
+import { escapeMarkdown, tooltip } from './format';
 import { readLegacyPin } from './legacy/pinned';
 import { LISTS } from './listOwner';
 import { readLivePin } from './live/pinned';
@@ -62,12 +62,16 @@ class PinNotice extends ExplorerNode {
       ['GroupId', pin.groupId],
       ...(pin.userId !== undefined ? [['UserId', pin.userId] as [string, string]] : []),
     ];
-    if ('gone' in this.problem) {
-      rows.push([l10n.t('Why'), this.problem.gone.reason], ['', l10n.t('Unpin removes it from Pinned.')]);
-    } else {
-      rows.push([l10n.t('Why'), describeError(this.problem.error)], ['', l10n.t('Use Retry to read it again, or Unpin.')]);
-    }
-    return tooltip(pin.userId !== undefined ? l10n.t('Pinned member {0}', pin.label) : l10n.t('Pinned group {0}', pin.label), rows);
+    const [why, next] =
+      'gone' in this.problem
+        ? [this.problem.gone.reason, l10n.t('Unpin removes it from Pinned.')]
+        : [describeError(this.problem.error), l10n.t('Use Retry to read it again, or Unpin.')];
+    const md = tooltip(pin.userId !== undefined ? l10n.t('Pinned member {0}', pin.label) : l10n.t('Pinned group {0}', pin.label), [
+      ...rows,
+      [l10n.t('Why'), why],
+    ]);
+    md.appendMarkdown(`\n\n${escapeMarkdown(next)}`);
+    return md;
   }
 
   override json(): unknown {

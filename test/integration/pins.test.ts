@@ -331,6 +331,10 @@ describe('pinned groups and members, once per family (real extension host)', () 
             [small.groupId, unknown],
           );
           assert.equal(rows[1].id, pinnedId);
+          // The same link again names the pinned row now: nothing changes.
+          const again = new TestUserInput();
+          assert.equal(await withInput(api, again, () => vscode.commands.executeCommand('imExplorer.pin', ...unknownLinks[0])), pinnedId);
+          assert.ok(again.messages.some((message) => /is pinned already/.test(message.message)));
           // A link whose offer is not known pins nothing.
           const input = new TestUserInput();
           await withInput(api, input, () => vscode.commands.executeCommand('imExplorer.pin', `${pinnedId}-not-offered`));
