@@ -54,7 +54,19 @@ function pinOf(value: unknown): Pin | undefined {
 }
 
 export class PinStore {
+  /**
+   * Changes run one after another, each once the one before is stored: after a write, VS Code's globalState takes back
+   * the whole state as the workbench stored it, which would undo a change made before that answer arrived.
+   */
+  private changes: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly state: PinState) {}
+
+  private change<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.changes.then(run, run);
+    this.changes = next.catch(() => undefined);
+    return next;
+  }
 
   /** The pins of a profile, in the order they were pinned. */
   list(profile: string): Pin[] {
@@ -68,38 +80,44 @@ export class PinStore {
   }
 
   /** Adds a pin at the end, unless it is pinned already or the profile has MAX_PINS. */
-  async add(profile: string, pin: Pin): Promise<'added' | 'pinned already' | 'full'> {
-    const pins = this.list(profile);
-    if (pins.some((known) => samePinTarget(known, pin))) return 'pinned already';
-    if (pins.length >= MAX_PINS) return 'full';
-    const clean = pinOf(pin);
-    if (!clean) throw new TypeError(`not a pin: ${JSON.stringify(pin)}`);
-    await this.write(profile, [...pins, clean]);
-    return 'added';
+  add(profile: string, pin: Pin): Promise<'added' | 'pinned already' | 'full'> {
+    return this.change(async () => {
+      const pins = this.list(profile);
+      if (pins.some((known) => samePinTarget(known, pin))) return 'pinned already';
+      if (pins.length >= MAX_PINS) return 'full';
+      const clean = pinOf(pin);
+      if (!clean) throw new TypeError(`not a pin: ${JSON.stringify(pin)}`);
+      await this.write(profile, [...pins, clean]);
+      return 'added';
+    });
   }
 
   /** Removes a pin; false when it was not pinned. */
-  async remove(profile: string, target: PinTarget): Promise<boolean> {
-    const pins = this.list(profile);
-    const kept = pins.filter((pin) => !samePinTarget(pin, target));
-    if (kept.length === pins.length) return false;
-    await this.write(profile, kept);
-    return true;
+  remove(profile: string, target: PinTarget): Promise<boolean> {
+    return this.change(async () => {
+      const pins = this.list(profile);
+      const kept = pins.filter((pin) => !samePinTarget(pin, target));
+      if (kept.length === pins.length) return false;
+      await this.write(profile, kept);
+      return true;
+    });
   }
 
   /** Keeps the label a pinned row was last seen with. */
-  async relabel(profile: string, target: PinTarget, label: string): Promise<void> {
-    const pins = this.list(profile);
-    if (!pins.some((pin) => samePinTarget(pin, target) && pin.label !== label)) return;
-    await this.write(
-      profile,
-      pins.map((pin) => (samePinTarget(pin, target) ? { ...pin, label } : pin)),
-    );
+  relabel(profile: string, target: PinTarget, label: string): Promise<void> {
+    return this.change(async () => {
+      const pins = this.list(profile);
+      if (!pins.some((pin) => samePinTarget(pin, target) && pin.label !== label)) return;
+      await this.write(
+        profile,
+        pins.map((pin) => (samePinTarget(pin, target) ? { ...pin, label } : pin)),
+      );
+    });
   }
 
   /** Drops every pin of a profile (the profile was deleted). */
-  async forget(profile: string): Promise<void> {
-    await this.state.update(STATE_PREFIX + profile, undefined);
+  forget(profile: string): Promise<void> {
+    return this.change(() => this.write(profile, []));
   }
 
   private async write(profile: string, pins: Pin[]): Promise<void> {

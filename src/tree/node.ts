@@ -60,7 +60,10 @@ export abstract class ExplorerNode {
   readonly family: Family | undefined;
   /** Created on the first child: most nodes (members) never have one. */
   private childNodes: Map<string, ExplorerNode> | undefined;
-  /** The range row this node is shown in, when its list is shown as ranges; the view's parent is then that row. */
+  /**
+   * The row this node is shown under when that is not its parent, the view's parent then: a range row of its parent's
+   * list, or the Pinned section for a pinned member (whose parent is its group).
+   */
   shownUnder: ExplorerNode | undefined;
 
   constructor(
@@ -77,7 +80,7 @@ export abstract class ExplorerNode {
 
   /** Whether the row is one of the Pinned section's own (not a row below one of them). */
   get inPinned(): boolean {
-    return this.parent?.kind === 'pinned';
+    return (this.shownUnder ?? this.parent)?.kind === 'pinned';
   }
 
   /** `kind;family;modifier…`: package.json's menus match these tokens (see contextValues.ts); a pinned row's value ends in `pinned`. */

@@ -13,7 +13,7 @@ import { PinStore, type Pin } from '../../src/model/pins';
 import type { GroupRow, MemberRow, PinnedRow } from '../../src/tree/concepts';
 import type { ExplorerNode } from '../../src/tree/node';
 import { ExplorerTreeProvider } from '../../src/tree/provider';
-import { assertNoSecrets, children, configure, explorer, labelOf, reset, runWithInput, signedInWorld, signIn, quietTree } from './helpers';
+import { assertNoSecrets, children, configure, explorer, labelOf, reset, runWithInput, selectionWhen, signedInWorld, signIn, quietTree } from './helpers';
 import { picked, TestUserInput, typed, withInput } from './testInput';
 
 const PROFILE = 'demo';
@@ -185,7 +185,7 @@ describe('pinned groups and members, once per family (real extension host)', () 
         assert.deepEqual(api.tree.pins.list(PROFILE), []);
       });
 
-      it("Pin on a member: the family's member lookup reads it under Pinned; Unpin from the palette picks among the pins", async () => {
+      it("Pin on a member: the family's member lookup reads it under Pinned; Unpin from the palette takes the selected pinned row, else a pick", async () => {
         const small = await group(each.smallGroupId());
         const member = (await children(api, small)).find((node): node is MemberRow => node.kind === 'member')!;
         await vscode.commands.executeCommand('imExplorer.pin', member);
@@ -195,10 +195,21 @@ describe('pinned groups and members, once per family (real extension host)', () 
         assert.equal(labelOf(row), member.userId);
         assert.match(String(row.treeItem().description ?? ''), each.memberDescription);
         assert.deepEqual(row.ids(), member.ids());
+        // It belongs to its group (read with it: commands on a member act on that group) and is shown under Pinned.
+        assert.equal(row.parent?.kind, 'group');
+        assert.equal(row.parent?.ids().groupId, each.smallGroupId());
+        assert.equal(api.tree.getParent(row)?.kind, 'pinned');
         await vscode.commands.executeCommand('imExplorer.copyUserId', row);
         assert.equal(await vscode.env.clipboard.readText(), member.userId);
-        const { result } = await runWithInput(api, 'imExplorer.unpin', [picked(/^Unpin$/, new RegExp(`^${escapeRegExp(member.userId)}$`))], small);
-        assert.equal(result, member.userId);
+        // From the palette: the pinned row selected (revealed under Pinned), else a pick among the pins.
+        assert.equal(await vscode.commands.executeCommand('imExplorer.revealInExplorer', row), row.id);
+        assert.equal((await selectionWhen(api, (node) => node.id === row.id))?.id, row.id);
+        assert.equal((await runWithInput(api, 'imExplorer.unpin', [])).result, member.userId);
+        await vscode.commands.executeCommand('imExplorer.pin', small);
+        await vscode.commands.executeCommand('imExplorer.revealInExplorer', small);
+        assert.equal((await selectionWhen(api, (node) => node.id === small.id))?.id, small.id, 'a row that is not pinned selected');
+        const { result } = await runWithInput(api, 'imExplorer.unpin', [picked(/^Unpin$/, new RegExp(`^${escapeRegExp(labelOf(small))}$`))]);
+        assert.equal(result, labelOf(small));
         assert.deepEqual(api.tree.pins.list(PROFILE), []);
       });
 

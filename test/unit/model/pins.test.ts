@@ -1,5 +1,6 @@
-// The pins kept per profile: in order, each once, bounded, dropped with their profile, and only what names a group or
-// member is kept (a damaged or foreign entry in the state is skipped, never trusted).
+// The pins kept per profile: in order, each once, bounded, dropped with their profile, changed one after another (so
+// that globalState's answer to a write does not undo the next), and only what names a group or member is kept (a
+// damaged or foreign entry in the state is skipped, never trusted).
 import * as assert from 'node:assert/strict';
 import { MAX_PINS, PinStore, type Pin, type PinState } from '../../../src/model/pins';
 
@@ -15,6 +16,51 @@ class MemoryState implements PinState {
   async update(key: string, value: unknown): Promise<void> {
     if (value === undefined) this.values.delete(key);
     else this.values.set(key, JSON.stringify(value));
+  }
+}
+
+/**
+ * globalState as VS Code runs it: an update applies at once; a flush sends the whole state to the workbench, which
+ * answers with the whole state as it stored it (replacing what the extension host holds), then the update resolves.
+ */
+class EchoingState implements PinState {
+  private local: Record<string, string> = {};
+  private unsent: (() => void)[] = [];
+  private readonly sent: { stored: Record<string, string>; done: (() => void)[] }[] = [];
+
+  get<T>(key: string): T | undefined {
+    return key in this.local ? (JSON.parse(this.local[key]) as T) : undefined;
+  }
+
+  update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) delete this.local[key];
+    else this.local[key] = JSON.stringify(value);
+    return new Promise((resolve) => this.unsent.push(resolve));
+  }
+
+  /** Updates applied and not sent yet. */
+  get unflushed(): number {
+    return this.unsent.length;
+  }
+
+  flush(): void {
+    this.sent.push({ stored: { ...this.local }, done: this.unsent });
+    this.unsent = [];
+  }
+
+  /** The workbench's answer to the oldest flush. */
+  answer(): void {
+    const flushed = this.sent.shift()!;
+    this.local = { ...flushed.stored };
+    for (const done of flushed.done) done();
+  }
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!condition()) {
+    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -62,6 +108,23 @@ describe('pins kept per profile', () => {
     assert.equal(await store.add('a', { ...group, groupId: 'one-too-many' }), 'full');
     assert.equal(store.list('a').length, MAX_PINS);
     assert.equal(await store.add('b', group), 'added', 'the bound is per profile');
+  });
+
+  it("a change waits until the one before is stored: the workbench's answer to it does not undo the next", async () => {
+    const state = new EchoingState();
+    const store = new PinStore(state);
+    const adding = store.add('a', group);
+    await until(() => state.unflushed === 1, 'the pin added');
+    state.flush();
+    const removing = store.remove('a', group); // unpinned at once, before the workbench answered the pin
+    assert.equal(state.unflushed, 0, 'the removal waits for the pin to be stored');
+    state.answer();
+    assert.equal(await adding, 'added');
+    await until(() => state.unflushed === 1, 'the pin removed');
+    state.flush();
+    state.answer();
+    assert.equal(await removing, true);
+    assert.deepEqual(store.list('a'), []);
   });
 
   it('keeps only the fields that name a pin, and skips stored entries that are not pins', async () => {
