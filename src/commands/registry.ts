@@ -35,6 +35,8 @@ export interface Command {
   readonly id: string;
   /** The rows it acts on, if it acts on one. */
   readonly target?: NodeTarget;
+  /** It changes the service: offered and run only while write actions are on (write/gate.ts). */
+  readonly changes?: boolean;
   run(services: Services, node: ExplorerNode | undefined): unknown;
 }
 

@@ -13,7 +13,8 @@ export class MemberNode extends MemberRowBase<GroupMember> {
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.member.UserId, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = l10n.t('joined {0}', localTime(this.member.JoinTime));
+    const detail = this.services.details.get(this.id) as MemberDetail | undefined;
+    item.description = [l10n.t('joined {0}', localTime(this.member.JoinTime)), detail?.IsMute ? l10n.t('muted') : undefined].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = this.contextValue;
     return item;
