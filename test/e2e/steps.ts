@@ -11,6 +11,7 @@ import { expandAtOnce, memberRowsShown } from './expandSteps';
 import { dashboardStep } from './dashboardSteps';
 import { expandLiveMessageApp } from './liveMessageSteps';
 import { findSteps } from './findSteps';
+import { writeStep } from './writeSteps';
 
 export { COMMAND, type ReadmeShot, type Step, type StepContext, type SuiteState } from './context';
 
@@ -275,6 +276,7 @@ export function steps(): Step[] {
       },
     },
     ...findSteps(),
+    writeStep,
     {
       id: 'second-profile',
       title: 'a second profile "sts" (STS key + token) reloads the tree; the status bar item switches back to "demo"',
