@@ -56,7 +56,8 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     hovers,
     vscode.languages.registerHoverProvider({ scheme: '*' }, hovers),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('imExplorer')) {
+      // http: VS Code's proxy settings, which decide the route of the calls.
+      if (event.affectsConfiguration('imExplorer') || event.affectsConfiguration('http')) {
         void session.reload();
       }
     }),
