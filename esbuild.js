@@ -30,13 +30,15 @@ const LAZY_CHUNKS = {
 };
 
 /**
- * The extension's own modules needed only for a command or a panel, each its own file beside the bundle, required on
+ * The extension's own modules needed only for a command, a panel or a proxy, each its own file beside the bundle, required on
  * first use (a `require()` of the module is external; type imports go away). Each imports no module that holds the
  * extension's state or a class other modules test with instanceof: what it needs is passed to it.
  */
 const LAZY_MODULES = {
   'src/dashboard/panel.ts': 'dashboardPanel.js',
   'src/snippets.ts': 'snippets.js',
+  // The proxy agents with https-proxy-agent and http-proxy-agent: first request through a proxy.
+  'src/api/proxyAgent.ts': 'proxyAgent.js',
 };
 
 const lazyChunks = {

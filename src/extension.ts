@@ -4,6 +4,7 @@ import vscode = require('vscode');
 import { l10n } from 'vscode';
 import { COMMANDS } from './commands';
 import { registerCommands } from './commands/registry';
+import { watchWriteGate } from './commands/write/gate';
 import { demoSignIn } from './credentials/demo';
 import { Dashboards } from './dashboard/dashboards';
 import { ProfileStore } from './credentials/profiles';
@@ -57,7 +58,8 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     hovers,
     vscode.languages.registerHoverProvider({ scheme: '*' }, hovers),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('imExplorer')) {
+      // http: VS Code's proxy settings, which decide the route of the calls.
+      if (event.affectsConfiguration('imExplorer') || event.affectsConfiguration('http')) {
         void session.reload();
       }
     }),
@@ -75,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     }),
   );
   const commandIds = registerCommands(services, COMMANDS);
+  watchWriteGate(context);
   // Only with IME_DEMO_SIGN_IN=1 (set by `npm start`): store the launcher's emulator key as profile "demo".
   // Not awaited: the view waits for the session itself (Session.ready), activation does not.
   void session.reload(demoSignIn(process.env, profiles, (message) => log.info(message)));

@@ -1,12 +1,14 @@
 // The signed-in state: the active profile, the settings, and the one API client built from them.
 // Read again whenever the profile or a setting changes; listeners hear of every reload, and whether what the API
-// answers may differ (another profile or key, endpoint, paging, configured apps and users): only then is the
-// client rebuilt and the tree reloaded. A setting of the hovers alone keeps everything the tree has loaded.
+// answers may differ (another profile or key, endpoint, paging, configured apps and users, or the proxy the calls
+// go through): only then is the client rebuilt and the tree reloaded. A setting of the hovers alone keeps
+// everything the tree has loaded.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
-import { InteractiveMessagesClient } from './api/client';
+import { InteractiveMessagesClient, type ClientOptions } from './api/client';
+import type { ProxySettings } from './api/proxy';
 import type { ExplorerSettings } from './config';
-import { readSettings } from './settings';
+import { readProxySettings, readSettings } from './settings';
 import { type ProfileStore, type ProfileSummary } from './credentials/profiles';
 import type { AccessKeyCredential } from './credentials/sources';
 import { describeError, UserInputError } from './errors';
@@ -23,15 +25,25 @@ interface ListInputs {
   credential: AccessKeyCredential | undefined;
   problem: string | undefined;
   settings: ExplorerSettings;
+  proxy: ProxySettings;
 }
 
 function sameInputs(a: ListInputs | undefined, b: ListInputs): boolean {
   if (!a || a.profile !== b.profile || a.problem !== b.problem) return false;
+  if (JSON.stringify(a.proxy) !== JSON.stringify(b.proxy)) return false;
   const [x, y] = [a.credential, b.credential];
   if (x?.accessKeyId !== y?.accessKeyId || x?.accessKeySecret !== y?.accessKeySecret || x?.securityToken !== y?.securityToken) return false;
   // The hovers' setting is read when a hover asks; the lists do not depend on it.
   const withoutHovers = (settings: ExplorerSettings) => JSON.stringify({ ...settings, hoverLookUp: undefined });
   return withoutHovers(a.settings) === withoutHovers(b.settings);
+}
+
+/** For the log: where the client's calls go, and why. */
+function describeRoute(client: InteractiveMessagesClient, proxy: ProxySettings): string {
+  const mode = `http.proxySupport: ${proxy.support}`;
+  if (client.proxy) return `Calls to ${client.endpoint} go through the proxy ${client.proxy.label} (set in ${client.proxy.source}; ${mode})`;
+  if (proxy.support === 'off') return `Calls to ${client.endpoint} go directly (${mode})`;
+  return `Calls to ${client.endpoint} go directly: no proxy is configured, or http.noProxy / NO_PROXY exempts the host (${mode})`;
 }
 
 export class Session implements vscode.Disposable {
@@ -44,6 +56,8 @@ export class Session implements vscode.Disposable {
   private generation = 0;
   private loading: Promise<void> = Promise.resolve();
   settings: ExplorerSettings;
+  /** VS Code's proxy settings as of the latest reload. */
+  proxy: ProxySettings;
   profile: ProfileSummary | undefined;
 
   constructor(
@@ -51,6 +65,20 @@ export class Session implements vscode.Disposable {
     private readonly log: ExplorerLog,
   ) {
     this.settings = readSettings().settings;
+    this.proxy = readProxySettings();
+  }
+
+  /** What every client of the session is built with: the credential, the settings' endpoint and limits, the proxy. */
+  clientOptions(credential: AccessKeyCredential): ClientOptions {
+    return {
+      ...credential,
+      endpoint: this.settings.endpoint,
+      timeoutMs: this.settings.timeoutMs,
+      callsPerSecond: this.settings.callsPerSecond,
+      method: 'POST',
+      proxy: this.proxy,
+      onCall: (record) => this.log.request(record),
+    };
   }
 
   get signedIn(): boolean {
@@ -108,6 +136,7 @@ export class Session implements vscode.Disposable {
   private async load(): Promise<void> {
     const generation = ++this.generation;
     const { settings, problems } = readSettings();
+    const proxy = readProxySettings();
     for (const problem of problems) {
       if (!this.reported.has(problem)) {
         this.reported.add(problem);
@@ -130,29 +159,24 @@ export class Session implements vscode.Disposable {
     if (generation !== this.generation) {
       return; // a newer reload started while this one waited for secret storage
     }
-    const inputs: ListInputs = { profile: profile?.name, credential, problem, settings };
+    const inputs: ListInputs = { profile: profile?.name, credential, problem, settings, proxy };
     const reloadsLists = !sameInputs(this.inputs, inputs);
     this.inputs = inputs;
+    this.settings = settings;
+    this.proxy = proxy;
     if (reloadsLists) {
       this.current = undefined;
       this.problem = problem;
       if (credential) {
         try {
-          this.current = new InteractiveMessagesClient({
-            ...credential,
-            endpoint: settings.endpoint,
-            timeoutMs: settings.timeoutMs,
-            callsPerSecond: settings.callsPerSecond,
-            method: 'POST',
-            onCall: (record) => this.log.request(record),
-          });
+          this.current = new InteractiveMessagesClient(this.clientOptions(credential));
+          this.log.info(describeRoute(this.current, proxy));
         } catch (error) {
-          this.problem = describeError(error); // an endpoint the client refuses
+          this.problem = describeError(error); // an endpoint or a proxy the client refuses
           this.log.error(`Profile "${profile?.name}" cannot be used: ${this.problem}`);
         }
       }
     }
-    this.settings = settings;
     this.profile = profile;
     await Promise.all([
       vscode.commands.executeCommand('setContext', 'imExplorer.signedIn', profile !== undefined),

@@ -1,9 +1,19 @@
-// VS Code's side of the settings: reading them through config.ts's checks, and writing one back.
+// VS Code's side of the settings: reading them through config.ts's checks (and VS Code's proxy settings), and
+// writing one back.
 import vscode = require('vscode');
+import { proxySettingsOf, type ProxySettings } from './api/proxy';
 import { type ExplorerSettings, parseSettings, SECTION } from './config';
 
 export function readSettings(): { settings: ExplorerSettings; problems: string[] } {
   return parseSettings(vscode.workspace.getConfiguration(SECTION));
+}
+
+/**
+ * VS Code's http.* proxy settings and the proxy environment variables, which decide the route of the API calls.
+ * (VS Code keeps these settings at application or machine level: a workspace cannot change them.)
+ */
+export function readProxySettings(): ProxySettings {
+  return proxySettingsOf(vscode.workspace.getConfiguration('http'), process.env);
 }
 
 /**

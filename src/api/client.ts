@@ -1,5 +1,6 @@
 // Typed calls of the Interactive Messages API (live 2016-11-01) over pop-core's RPCClient.
 // Import the RPC client file, not the package root: the root also pulls in the ROA client and xml2js.
+import type * as http from 'node:http';
 import * as l10n from '@vscode/l10n';
 import {
   ApiError,
@@ -7,14 +8,18 @@ import {
   cancelledError,
   errorFromServerBody,
   outcomeUnknownError,
+  proxyRefusalError,
   refusedBeforeActing,
   registerSecrets,
   timeoutError,
   toApiError,
   type ErrorContext,
+  type ProxyInUse,
 } from './errors';
 import { DEFAULT_RETRY_POLICY, sharedLimiter, withRetries, type AccessKind, type RateLimiter, type RetryPolicy } from './limiter';
 import { configError, normalizeEndpoint } from './endpoint';
+import { createProxyAgent, proxyRoute, registerProxySecrets, type ProxyRoute, type ProxySettings } from './proxy';
+import { PROXY_ANSWER, type ProxyAnswer } from './proxyAnswer';
 import { checkShape, withoutBigNumbers } from './response';
 import {
   ACTION_INFO,
@@ -128,6 +133,11 @@ export interface ClientOptions {
   backoff?: Partial<Pick<RetryPolicy, 'startingDelayMs' | 'maxDelayMs'>>;
   /** Called once per HTTP attempt (for logging). Exceptions it throws are ignored. */
   onCall?: (record: CallRecord) => void;
+  /**
+   * VS Code's proxy settings and the proxy environment variables (see proxy.ts for how they are resolved). Without
+   * them, as outside VS Code, every call goes directly to the endpoint.
+   */
+  proxy?: ProxySettings;
 }
 
 export interface CallOptions {
@@ -172,8 +182,14 @@ export class InteractiveMessagesClient {
   /** The method of legacy actions. */
   readonly method: HttpMethod;
   readonly timeoutMs: number;
-  // Private fields stay out of util.inspect and JSON.stringify: the RPCClient holds the secret.
+  /** The proxy calls go through, when they do. */
+  readonly proxy: ProxyInUse | undefined;
+  // Private fields stay out of util.inspect and JSON.stringify: the RPCClient holds the secret, the route the
+  // proxy's credentials.
   #rpc: VerboseRpcClient | undefined;
+  readonly #route: ProxyRoute | undefined;
+  /** Built with the RPCClient, on the first request; undefined for direct calls (pop-core's own keep-alive agent). */
+  #proxyAgent: http.Agent | undefined;
   readonly #rpcConfig: RpcConfig;
   readonly #accessKeyId: string;
   readonly #callsPerSecond: number;
@@ -205,6 +221,9 @@ export class InteractiveMessagesClient {
       maxDelayMs: options.backoff?.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
     };
     this.#onCall = options.onCall;
+    this.#route = proxyRoute(options.proxy, this.endpoint);
+    if (this.#route) registerProxySecrets(this.#route);
+    this.proxy = this.#route && { label: this.#route.label, source: this.#route.source };
     this.#accessKeyId = accessKeyId;
     this.#rpcConfig = { endpoint: this.endpoint, apiVersion: API_VERSION, accessKeyId, accessKeySecret, securityToken };
   }
@@ -443,7 +462,8 @@ export class InteractiveMessagesClient {
       throw cancelledError(action);
     }
     const isWrite = ACTION_KINDS[action] === 'write';
-    const context: ErrorContext = { action, endpoint: this.endpoint, timeoutMs: this.timeoutMs };
+    const context: ErrorContext = { action, endpoint: this.endpoint, timeoutMs: this.timeoutMs, ...(this.proxy ? { proxy: this.proxy } : {}) };
+    const answer: ProxyAnswer = {};
     // One controller per attempt: it ends the HTTP request on our timeout, and for a read on the caller's abort too
     // (a write once sent runs to its end, so that its outcome is known and logged).
     const controller = new AbortController();
@@ -460,6 +480,7 @@ export class InteractiveMessagesClient {
     let outcome = 'ok';
     try {
       this.#rpc ??= new (loadRpcClientClass())(this.#rpcConfig, true);
+      if (this.#route) this.#proxyAgent ??= createProxyAgent(this.#route, this.endpoint);
       inFlight.sent = true;
       const sending = this.#rpc.request(
         action,
@@ -469,9 +490,13 @@ export class InteractiveMessagesClient {
           // httpx's own timeouts are a backstop; ours (the timer above) is the one that normally fires.
           timeout: this.timeoutMs + 1000,
           formatParams: false,
+          // pop-core uses its own keep-alive agent unless given one.
+          ...(this.#proxyAgent ? { agent: this.#proxyAgent } : {}),
+          // The endpoint's certificate, when http.proxyStrictSSL is off for calls through the proxy.
+          ...(this.#route?.strictSSL === false ? { rejectUnauthorized: false } : {}),
           // Passing `headers` would REPLACE pop-core's default headers, so none are passed. The signal reaches
-          // http.request through httpx's beforeRequest hook.
-          beforeRequest: (httpOptions: object) => ({ ...httpOptions, signal: controller.signal }),
+          // http.request through httpx's beforeRequest hook, and so does the proxy agents' note of the attempt.
+          beforeRequest: (httpOptions: object) => ({ ...httpOptions, signal: controller.signal, [PROXY_ANSWER]: answer }),
         },
       );
       const [rawBody, entry] = await untilAborted(sending, controller.signal);
@@ -488,6 +513,7 @@ export class InteractiveMessagesClient {
       let error: ApiError;
       if (!isWrite && signal?.aborted) error = cancelledError(action);
       else if (timedOut) error = timeoutError(context);
+      else if (answer.proxyStatus !== undefined && this.proxy) error = proxyRefusalError(answer.proxyStatus, context, this.proxy);
       else error = toApiError(thrown, context);
       status ??= error.status;
       requestId ??= error.requestId;

@@ -27,6 +27,12 @@ export const ClientErrorCode = {
   OutcomeUnknown: 'OutcomeUnknown',
   /** A legacy write answered `Success: false`: the server did not do it. */
   NotDone: 'NotDone',
+  /** The proxy asked for credentials (HTTP 407) instead of passing the request on; nothing reached the server. */
+  ProxyAuthenticationRequired: 'ProxyAuthenticationRequired',
+  /** The proxy refused to open a tunnel to the endpoint (its HTTP status is `status`); nothing reached the server. */
+  ProxyRefused: 'ProxyRefused',
+  /** VS Code's own proxy support could not connect to the proxy; nothing reached the server. */
+  ProxyUnreachable: 'ProxyUnreachable',
 } as const;
 
 export interface ApiErrorDetails {
@@ -152,13 +158,18 @@ const PARAMETER_PATTERN = new RegExp(`(?<![A-Za-z_])(${SECRET_PARAMETER_NAMES})(
 const JSON_PATTERN = new RegExp(`"(${SECRET_PARAMETER_NAMES})"\\s*:\\s*"(?:[^"\\\\]|\\\\.)*"`, 'gi');
 // Header style: "x-acs-security-token: value" or "AccessKeySecret: value".
 const HEADER_PATTERN = new RegExp(`(?<![A-Za-z_-])(x-acs-security-token|${SECRET_PARAMETER_NAMES})(\\s*:\\s*)[^\\s,;"']+`, 'gi');
+// "Proxy-Authorization: Basic dXNlcjpwYXNz": the scheme and the credentials.
+const AUTHORIZATION_PATTERN = /(?<![A-Za-z_-])((?:proxy-)?authorization)(\s*:\s*)(?:[A-Za-z-]+\s+)?[^\s,;"']+/gi;
+// The user name and password in a URL: scheme://user:password@host (a proxy URL may carry them).
+const USERINFO_PATTERN = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi;
 
 export const REDACTED = '***';
 
 /**
- * Removes credentials from any text: every registered secret value (raw, percent-encoded once or twice) and the
+ * Removes credentials from any text: every registered secret value (raw, percent-encoded once or twice), the
  * values of AccessKeyId, AccessKeySecret, Signature and SecurityToken parameters, in URLs, form bodies,
- * strings-to-sign, JSON and headers. Use it on anything that is logged or shown.
+ * strings-to-sign, JSON and headers, (Proxy-)Authorization headers and the user name and password of URLs. Use it
+ * on anything that is logged or shown.
  */
 export function redact(text: string): string {
   let result = String(text);
@@ -166,6 +177,8 @@ export function redact(text: string): string {
   result = result.replace(PARAMETER_PATTERN, (_m, name: string, equals: string) => `${name}${equals}${REDACTED}`);
   result = result.replace(JSON_PATTERN, (_m, name: string) => `"${name}":"${REDACTED}"`);
   result = result.replace(HEADER_PATTERN, (_m, name: string, separator: string) => `${name}${separator}${REDACTED}`);
+  result = result.replace(AUTHORIZATION_PATTERN, (_m, name: string, separator: string) => `${name}${separator}${REDACTED}`);
+  result = result.replace(USERINFO_PATTERN, (_m, scheme: string) => `${scheme}${REDACTED}@`);
   return result;
 }
 
@@ -297,16 +310,44 @@ const NETWORK_DESCRIPTIONS: Record<string, { text: (host: string) => string; ret
   EHOSTUNREACH: { text: (h) => l10n.t('Could not reach {0} (host unreachable).', h), retryable: false },
   ENETUNREACH: { text: (h) => l10n.t('Could not reach {0} (network unreachable).', h), retryable: false },
   CERT_HAS_EXPIRED: { text: (h) => l10n.t('The TLS certificate of {0} has expired.', h), retryable: false },
-  DEPTH_ZERO_SELF_SIGNED_CERT: { text: (h) => l10n.t('The TLS certificate of {0} is self-signed.', h), retryable: false },
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: { text: (h) => l10n.t('The TLS certificate of {0} could not be verified.', h), retryable: false },
   ERR_TLS_CERT_ALTNAME_INVALID: { text: (h) => l10n.t('The TLS certificate does not match {0}.', h), retryable: false },
 };
+
+/** The codes of a connection that failed before it was made (while going through a proxy: the connection to the proxy). */
+const CONNECT_FAILURES: Readonly<Record<string, () => string>> = {
+  ECONNREFUSED: () => l10n.t('the connection was refused'),
+  ENOTFOUND: () => l10n.t('its host name was not found (DNS)'),
+  EAI_AGAIN: () => l10n.t('its host name could not be resolved right now (DNS)'),
+  EHOSTUNREACH: () => l10n.t('its host is unreachable'),
+  ENETUNREACH: () => l10n.t('the network is unreachable'),
+};
+
+/**
+ * Node's codes for a certificate chain that ends in no certificate this computer trusts: what a proxy that inspects
+ * TLS traffic causes when its root certificate is not installed.
+ */
+const UNTRUSTED_CERTIFICATE_CODES: ReadonlySet<string> = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'CERT_UNTRUSTED',
+]);
+
+/** The proxy a call goes through: scheme://host:port (no credentials) and where it was set (`http.proxy`, HTTPS_PROXY...). */
+export interface ProxyInUse {
+  label: string;
+  source: string;
+}
 
 export interface ErrorContext {
   action: string;
   /** scheme://host[:port] — never contains credentials (the client validates the endpoint). */
   endpoint: string;
   timeoutMs: number;
+  /** The proxy the call went through, when it did. */
+  proxy?: ProxyInUse;
 }
 
 /** What stands between an error's own sentence and the server's message, so that a row can show the sentence alone. */
@@ -392,6 +433,42 @@ export function toApiError(thrown: unknown, context: ErrorContext): ApiError {
   if (name === 'RequestTimeoutError' || name.startsWith('RequestTimeout')) {
     return timeoutError(context);
   }
+  if (systemCode && UNTRUSTED_CERTIFICATE_CODES.has(systemCode)) {
+    return new ApiError({
+      code: systemCode,
+      action,
+      retryable: false,
+      message: l10n.t(
+        "{0}: the certificate chain of {1} is not trusted on this computer ({2}). A proxy that inspects TLS traffic may be showing its own certificate: add its root certificate to the system's trusted certificates (VS Code uses them while `http.systemCertificates` is on), or turn `http.proxyStrictSSL` off to skip the check for calls through the proxy.",
+        action,
+        endpoint,
+        systemCode,
+      ),
+    });
+  }
+  if (context.proxy && systemCode && CONNECT_FAILURES[systemCode]) {
+    return new ApiError({
+      code: systemCode,
+      action,
+      retryable: NETWORK_DESCRIPTIONS[systemCode]?.retryable ?? false,
+      message: proxyUnreachableMessage(action, context.proxy, CONNECT_FAILURES[systemCode]()),
+    });
+  }
+  // VS Code's proxy agent (http.proxySupport override or fallback) reports a proxy it could not reach this way.
+  if (!systemCode && typeof e.message === 'string' && /Failed to establish a socket connection to proxies/.test(e.message)) {
+    return new ApiError({
+      code: ClientErrorCode.ProxyUnreachable,
+      action,
+      retryable: false,
+      message: context.proxy
+        ? proxyUnreachableMessage(action, context.proxy, l10n.t("VS Code's proxy support could not connect to it"))
+        : l10n.t(
+            "{0}: VS Code could not connect to the proxy it chose for {1}. Check `http.proxy` and `http.proxySupport`, and the system's proxy settings.",
+            action,
+            endpoint,
+          ),
+    });
+  }
   if (systemCode && NETWORK_DESCRIPTIONS[systemCode]) {
     const description = NETWORK_DESCRIPTIONS[systemCode];
     return new ApiError({ code: systemCode, action, retryable: description.retryable, message: `${action}: ${description.text(endpoint)}` });
@@ -407,6 +484,52 @@ export function toApiError(thrown: unknown, context: ErrorContext): ApiError {
   });
 }
 
+function proxyUnreachableMessage(action: string, proxy: ProxyInUse, reason: string): string {
+  return l10n.t(
+    '{0}: could not connect to the proxy {1} (set in {2}): {3}. Check `http.proxy` and `http.proxySupport` (`off` sends calls directly).',
+    action,
+    proxy.label,
+    proxy.source,
+    reason,
+  );
+}
+
+/**
+ * The error of an attempt the proxy answered itself (ProxyAnswer.proxyStatus): it asked for credentials (407) or
+ * refused the tunnel to the endpoint. Either way the request did not reach the server.
+ */
+export function proxyRefusalError(status: number, context: ErrorContext, proxy: ProxyInUse): ApiError {
+  const { action, endpoint } = context;
+  if (status === 407) {
+    return new ApiError({
+      code: ClientErrorCode.ProxyAuthenticationRequired,
+      action,
+      status,
+      retryable: false,
+      message: l10n.t(
+        '{0}: the proxy {1} (set in {2}) wants credentials (HTTP 407 Proxy Authentication Required). Give them in `http.proxy` (user:password@ before the host) or as `http.proxyAuthorization` (the Proxy-Authorization header), or check the ones given there.',
+        action,
+        proxy.label,
+        proxy.source,
+      ),
+    });
+  }
+  return new ApiError({
+    code: ClientErrorCode.ProxyRefused,
+    action,
+    status,
+    retryable: status >= 500,
+    message: l10n.t(
+      '{0}: the proxy {1} (set in {2}) refused to open a connection to {3} (HTTP {4}). Ask its administrators to allow that host, or list the host in `http.noProxy` if it can be reached directly.',
+      action,
+      proxy.label,
+      proxy.source,
+      endpoint,
+      status,
+    ),
+  });
+}
+
 export function timeoutError(context: ErrorContext): ApiError {
   return new ApiError({
     code: ClientErrorCode.RequestTimeout,
@@ -419,7 +542,10 @@ export function timeoutError(context: ErrorContext): ApiError {
 // ---------------------------------------------------------------------------------------------------------------
 // Writes: whether the server may have acted
 
-/** Codes of failures that happen before a request reaches the server (nothing was sent), and the server's "not done". */
+/**
+ * Codes of failures that happen before a request reaches the server (nothing was sent: no connection, a TLS
+ * handshake that failed, a proxy that did not pass it on), and the server's "not done".
+ */
 const NOT_DONE_CODES: ReadonlySet<string> = new Set([
   ClientErrorCode.NotDone,
   ClientErrorCode.InvalidParameter,
@@ -431,9 +557,11 @@ const NOT_DONE_CODES: ReadonlySet<string> = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
   'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'ERR_TLS_CERT_ALTNAME_INVALID',
+  ...UNTRUSTED_CERTIFICATE_CODES,
+  ClientErrorCode.ProxyAuthenticationRequired,
+  ClientErrorCode.ProxyRefused,
+  ClientErrorCode.ProxyUnreachable,
 ]);
 
 /**

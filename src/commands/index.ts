@@ -25,6 +25,10 @@ import { clearFilter, filter, searchFurther } from './view/filter';
 import { loadAll, loadMore, resumeLoad, retry } from './view/paging';
 import { setPageSize, sortAscending, sortDescending } from './view/settings';
 import { refresh, showLog } from './view/view';
+import { disableApp, enableApp } from './write/app';
+import { createGroup, deleteGroup, deleteMessage, kickMember, recoverGroup } from './write/groups';
+import { muteAll, muteMember, showMutedMembers, unmuteAll, unmuteMember } from './write/mute';
+import { sendTestMessage } from './write/send';
 
 export const COMMANDS: readonly Command[] = [
   signIn,
@@ -70,4 +74,17 @@ export const COMMANDS: readonly Command[] = [
   openDashboard,
   pin,
   unpin,
+  showMutedMembers,
+  sendTestMessage,
+  muteAll,
+  unmuteAll,
+  muteMember,
+  unmuteMember,
+  kickMember,
+  createGroup,
+  deleteGroup,
+  recoverGroup,
+  deleteMessage,
+  disableApp,
+  enableApp,
 ];

@@ -36,6 +36,8 @@ export interface Command {
   readonly id: string;
   /** The rows it acts on, if it acts on one. */
   readonly target?: NodeTarget;
+  /** It changes the service: offered and run only while write actions are on (write/gate.ts). */
+  readonly changes?: boolean;
   /**
    * `node`: the row the caller passed (as the view holds it now), if it passed one; `id`: the tree id it passed when
    * that id names no row the tree has (Pin takes the id a hover offered for a group the tree has not loaded).

@@ -56,6 +56,8 @@ export interface LiveMessageFixtures {
   messagesGroupId: string;
   /** The message types used: 1 text (JSON), 2 image (JSON), 3 custom (base64 of text), 4 notice (plain text). */
   msgTypes: number[];
+  /** A group meant for trying the write actions (12 members, a few messages), named so. */
+  sandboxGroupId: string;
 }
 
 export interface LiveMessageInfo {
@@ -63,9 +65,11 @@ export interface LiveMessageInfo {
   fixtures: LiveMessageFixtures;
 }
 
-type Role = 'empty' | 'small' | 'paged' | 'big' | 'super' | 'deleted' | 'banned' | 'messages';
+type Role = 'empty' | 'small' | 'paged' | 'big' | 'super' | 'deleted' | 'banned' | 'messages' | 'sandbox';
 interface GroupPlan {
   size: number;
+  /** Instead of a name made of two words. */
+  name?: string;
   role?: Role;
   messages?: number;
   deleted?: boolean;
@@ -89,6 +93,8 @@ const PLAN: { name: string; dataCenter: string; disabled?: boolean; groups: Grou
       { size: 30, role: 'banned', bannedAll: true },
       { size: 25, role: 'messages', messages: 240 },
       ...sizes(48, (j) => (j * 11 + 2) % 40),
+      // Last, so that every other group keeps its id.
+      { size: 12, role: 'sandbox', name: 'Sandbox: try changes here', messages: 5 },
     ],
   },
   { name: 'Flash Sale Room', dataCenter: 'cn-shanghai', groups: sizes(6, (j) => 3 + j * 5) },
@@ -139,7 +145,7 @@ export class LiveMessageDataset {
         const creator = this.userAt(gh, 0);
         const group: LiveGroupRecord = {
           GroupId: `${alnumId(4, gh, 1)}${hexDigits(8, gh, 2)}`,
-          GroupName: `${pick(WORDS, gh >>> 3)}-${pick(WORDS, gh >>> 9)} ${g}`,
+          GroupName: groupPlan.name ?? `${pick(WORDS, gh >>> 3)}-${pick(WORDS, gh >>> 9)} ${g}`,
           GroupInfo: JSON.stringify({ topic: pick(WORDS, gh >>> 5), level: 1 + (gh % 5) }),
           CreatorId: creator,
           Createtime: createtime,

@@ -8,6 +8,7 @@ import type { DashboardMessage } from '../model/dashboard/messageStats';
 import type { HeaderField, Sample } from '../model/dashboard/protocol';
 import type { PagedList } from '../model/pagedList';
 import type { Pin, PinTarget } from '../model/pins';
+import type { WriteForm } from '../model/writeForm';
 import type { ExplorerNode, NodeKind, TreeServices } from './node';
 import type { MoreNode } from './moreNode';
 import type { NoticeNode } from './noticeNode';
@@ -63,6 +64,46 @@ export interface AppRow extends ApiRow, ListOwnerRow {
   lookUpGroup(groupId: string, signal?: AbortSignal): Promise<GroupLookup>;
   /** The app's groups, to export. */
   exportPlan(): ExportPlan;
+  /** The changes the family offers on the app. */
+  readonly writes: AppWrites;
+}
+
+/** Changes to an app, as forms to ask, confirm and send (model/writeForm.ts). */
+export interface AppWrites {
+  createGroup(): WriteForm;
+  /** Where the family has it (LiveMessage): disables the app for every client, or enables it again. */
+  setDisabled?(disable: boolean): WriteForm;
+}
+
+/** Changes to a group and its members, as forms; the optional ones are those of one family. */
+export interface GroupWrites {
+  sendTestMessage(): WriteForm;
+  /** A message to one member (LiveMessage: only to a member online). */
+  sendToMember?(userId: string): WriteForm;
+  muteAll(): WriteForm;
+  unmuteAll(): WriteForm;
+  /** The given members, or those the form asks for. */
+  muteMembers(userIds?: string[]): WriteForm;
+  unmuteMembers(userIds?: string[]): WriteForm;
+  kick?(userId: string): WriteForm;
+  delete?(): WriteForm;
+  recover?(): WriteForm;
+  deleteMessage?(message: { messageId: string; sentAt: number }): WriteForm;
+  /** Who is muted now, as the family says it. */
+  mutedMembers(signal?: AbortSignal): Promise<MutedMembers>;
+}
+
+export interface MutedMembers {
+  /** The call that read it. */
+  readonly action: string;
+  /** Everyone muted (MuteAll, Ban). */
+  readonly all: boolean;
+  /** Muted one by one. */
+  readonly users: readonly string[];
+  /** Not muted while everyone is (LiveMessage exceptions). */
+  readonly except: readonly string[];
+  /** More are muted than were read. */
+  readonly more: boolean;
 }
 
 /** A group read by GroupId (Find Group, a hover over an id the tree has not loaded). */
@@ -93,6 +134,8 @@ export interface UserRow extends ApiRow, ListOwnerRow {
   readonly appId: string;
   readonly userId: string;
   exportPlan(): ExportPlan;
+  /** A group the user creates. */
+  readonly writes: Pick<AppWrites, 'createGroup'>;
 }
 
 /** A member as a list holds it. */
@@ -124,6 +167,7 @@ export interface GroupRow extends ApiRow, ListOwnerRow {
   exportPlan(): ExportPlan;
   /** What a dashboard of the group shows and reads. */
   readonly dashboard: DashboardSource;
+  readonly writes: GroupWrites;
   /** What pinning the group keeps. */
   asPin(): Pin;
 }
@@ -158,6 +202,9 @@ export interface MessagesRow extends ApiRow, ListOwnerRow {
 
 export interface MessageRow extends ApiRow {
   readonly kind: 'message';
+  /** The id the message was sent with (its MsgTid), and when (Unix seconds). */
+  readonly messageId: string;
+  readonly sentAt: number;
 }
 
 export interface RootRow extends ExplorerNode, ListOwnerRow {

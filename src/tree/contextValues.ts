@@ -10,6 +10,8 @@ export type Modifier =
   | 'configured'
   /** A deleted LiveMessage group (listed, described; its members and messages are gone). */
   | 'deleted'
+  /** A LiveMessage app disabled for its clients (ModifyLiveMessageAppDisable). */
+  | 'disabled'
   /** An error row (Retry, Show Log). */
   | 'error'
   /** A load-all that stopped on a failing page: Resume continues it. */
@@ -31,6 +33,7 @@ export const ROW_CONTEXTS: readonly string[] = [
   'app;legacy',
   'app;legacy;configured',
   'app;live',
+  'app;live;disabled',
   'user;legacy',
   'group;legacy',
   'group;live',

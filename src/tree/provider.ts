@@ -120,8 +120,30 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     this.summaryChanged.fire(this.summary());
   }
 
+  /** What runs on a row now ("Sending…"), by row id: shown instead of its description. */
+  private readonly activities = new Map<string, string>();
+
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.treeItem();
+    const item = node.treeItem();
+    const activity = this.activities.get(node.id);
+    if (activity) {
+      item.description = activity;
+      item.iconPath = new vscode.ThemeIcon('loading~spin');
+    }
+    return item;
+  }
+
+  /** Shows `text` on the row with this id while a change runs on it; undefined when it has ended. */
+  setActivity(id: string, text: string | undefined): void {
+    if (text === undefined) this.activities.delete(id);
+    else this.activities.set(id, text);
+    const node = this.shown.get(id);
+    if (node) this.changed.fire(node);
+  }
+
+  /** What runs on the row with this id now, if anything. */
+  activityOf(id: string): string | undefined {
+    return this.activities.get(id);
   }
 
   /** Tooltips are built when a row is hovered, not for every row drawn. */

@@ -1,6 +1,7 @@
 // The end-to-end scenario, one step per test: a user opens the view, signs in, browses, pins a group (pinSteps.ts),
-// pages, copies, opens JSON, meets an error and retries, finds things (findSteps.ts), uses two profiles, and signs out. Steps run in order; a step whose prerequisite failed
-// is skipped (and counted as failed).
+// pages, copies, opens JSON, meets an error and retries, finds things (findSteps.ts), changes things (writeSteps.ts),
+// uses two profiles, and signs out. Steps run in order; a step whose prerequisite failed is skipped (and counted as
+// failed).
 import * as assert from 'node:assert/strict';
 import type { FaultOptions } from '../../src/emulator/faults';
 import { STS_KEY } from '../../src/emulator/keys';
@@ -12,6 +13,7 @@ import { dashboardStep } from './dashboardSteps';
 import { expandLiveMessageApp } from './liveMessageSteps';
 import { findSteps } from './findSteps';
 import { pinStep } from './pinSteps';
+import { writeStep } from './writeSteps';
 
 export { COMMAND, type ReadmeShot, type Step, type StepContext, type SuiteState } from './context';
 
@@ -277,6 +279,7 @@ export function steps(): Step[] {
       },
     },
     ...findSteps(),
+    writeStep,
     {
       id: 'second-profile',
       title: 'a second profile "sts" (STS key + token) reloads the tree; the status bar item switches back to "demo"',

@@ -63,6 +63,13 @@ The extension is already signed in with the emulator's demo key (profile **demo*
    \`${live.superGroupId}\` (its online count instead of members), **Show Details** on \`${live.bannedGroupId}\`
    (mute state) and **Check Online…** on a group or member. The data is listed at ${emulatorUrl}/__emulator/livemessage.
 
+8. Changes are on in this demo (the user setting \`imExplorer.enableWriteActions\`; off by default): right-click a
+   group, member, message or app → **Change**. The group **Sandbox: try changes here** (\`${live.sandboxGroupId}\`
+   in **Live Lecture Hall**) is meant for it: **Send Test Message…** (then expand its **Messages**), **Mute
+   Member…** and **Show Muted Members**, **Kick Member…**, **Delete Group…** (type its GroupId) and **Recover
+   Group…** (from the notification, or with **Choose GroupStatus…** listing deleted groups). Every change asks
+   first and names the profile, the app and the group; the emulator forgets them when it stops.
+
 The settings used are in *File > Preferences > Settings* (search \`imExplorer\`). Every API call is in the
 **Interactive Messages** output channel (**Show Log**), with secrets redacted.
 
@@ -148,6 +155,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       'imExplorer.endpoint': emulator.url,
       'imExplorer.users': { [fixtures.appId]: [fixtures.userId, fixtures.manyGroupsUserId] },
       'workbench.startupEditor': 'readme', // the demo README first
+      // The demo's own user settings: changes on, to try them on the emulator (off by default everywhere else).
+      'imExplorer.enableWriteActions': true,
     });
 
     let vsix = options.vsix;

@@ -167,7 +167,14 @@ export class Workbench extends TreeView {
       .first();
     await row.waitFor({ state: 'visible', timeout: 5000 });
     await row.click();
-    await this.quickInput().waitFor({ state: 'hidden', timeout: 5000 });
+    // Taken when the pick closes or the next prompt (another title) replaces it.
+    await this.waitFor(
+      async () => {
+        const state = await this.quickInputState();
+        return !state.visible || !state.title?.includes(title);
+      },
+      { timeout: 5000, message: `the quick pick "${title}" to close` },
+    );
   }
 
   // ---------------------------------------------------------------- status bar, notifications, dialogs
@@ -214,6 +221,27 @@ export class Workbench extends TreeView {
     await dialog.getByRole('button', { name: button, exact: true }).click();
     await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
     return text;
+  }
+
+  /** Turns a boolean user setting on or off in the Settings editor (a modal), as a user does, and closes it. */
+  async setBooleanSetting(id: string, on: boolean): Promise<void> {
+    await this.runCommand('Preferences: Open User Settings');
+    const editor = this.page.locator('.settings-editor').first();
+    const search = editor.locator('.settings-header .suggest-input-container .monaco-editor').first();
+    await search.waitFor({ state: 'visible', timeout: 15_000 });
+    await search.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.type(id);
+    // The list is drawn again once the search has run: act on the setting only then.
+    await editor.locator('.settings-count-widget', { hasText: /^1 Setting Found$/ }).waitFor({ state: 'visible', timeout: 15_000 });
+    const checkbox = editor.locator('.setting-item-bool .setting-value-checkbox').first();
+    await checkbox.waitFor({ state: 'visible', timeout: 15_000 });
+    if ((await checkbox.getAttribute('aria-checked')) !== String(on)) await checkbox.click();
+    await this.waitFor(async () => (await checkbox.getAttribute('aria-checked')) === String(on), { message: `${id} ${on ? 'on' : 'off'}` });
+    // Written: the row is marked as set by the user.
+    if (on) await editor.locator('.setting-item-bool .is-configured, .setting-item-bool.is-configured').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.monaco-modal-editor-block').waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
   // ---------------------------------------------------------------- editors and clipboard

@@ -162,17 +162,33 @@ export class TreeView {
     return row;
   }
 
-  /** Right-click on a row, then a click on the context menu item `item`. */
-  async contextMenu(label: Label, item: string, options: RowOptions & { beforeClick?: (item: Locator) => Promise<void> } = {}): Promise<void> {
+  /**
+   * Right-click on a row, then a click on the context menu item `item`; a path (`['Change', 'Mute All…']`) opens
+   * each submenu on the way by hovering it.
+   */
+  async contextMenu(
+    label: Label,
+    item: string | readonly string[],
+    options: RowOptions & { beforeClick?: (item: Locator) => Promise<void> } = {},
+  ): Promise<void> {
+    const path = typeof item === 'string' ? [item] : item;
     const row = await this.revealRow(label, options);
     await row.click({ button: 'right' });
-    const menuItem = this.page.getByRole('menuitem', { name: item, exact: true });
+    for (const submenu of path.slice(0, -1)) {
+      const entry = this.page.getByRole('menuitem', { name: submenu, exact: true });
+      await entry.waitFor({ state: 'visible', timeout: 10_000 });
+      await entry.hover();
+      await this.page.keyboard.press('ArrowRight'); // opens it too when the hover was not taken
+    }
+    const last = path[path.length - 1];
+    const menuItem = this.page.getByRole('menuitem', { name: last, exact: true });
     await menuItem.waitFor({ state: 'visible', timeout: 10_000 });
     if (options.beforeClick) await options.beforeClick(menuItem);
     await menuItem.click();
     const menu = this.page.locator('.monaco-menu');
     const closed = () =>
       menu
+        .first()
         .waitFor({ state: 'hidden', timeout: 3000 })
         .then(() => true)
         .catch(() => false);
@@ -181,7 +197,23 @@ export class TreeView {
     // with the menu open. The keyboard runs the highlighted item.
     await menuItem.hover();
     await this.page.keyboard.press('Enter');
-    if (!(await closed())) throw new Error(`the context menu stayed open after choosing "${item}"`);
+    if (!(await closed())) throw new Error(`the context menu stayed open after choosing "${path.join(' › ')}"`);
+  }
+
+  /** The items of a row's context menu (the menu is closed again). */
+  async contextMenuItems(label: Label, options: RowOptions = {}): Promise<string[]> {
+    const row = await this.revealRow(label, options);
+    await row.click({ button: 'right' });
+    const items = this.page.getByRole('menuitem');
+    await items.first().waitFor({ state: 'visible', timeout: 10_000 });
+    const names = (await items.allInnerTexts()).map((text) => text.split('\n')[0].trim()).filter(Boolean);
+    await this.page.keyboard.press('Escape');
+    await this.page
+      .locator('.monaco-menu')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 3000 })
+      .catch(() => undefined);
+    return names;
   }
 
   /** An inline action (the icons at the right end of a row), which shows when the row is hovered. */

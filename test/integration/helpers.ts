@@ -29,7 +29,17 @@ export async function explorer(): Promise<ExplorerApi> {
   return extension.activate();
 }
 
-const SETTINGS = ['endpoint', 'pageSize', 'sortOrder', 'requestTimeoutSeconds', 'callsPerSecond', 'apps', 'users', 'hover.lookUpUnknownIds'];
+const SETTINGS = [
+  'endpoint',
+  'pageSize',
+  'sortOrder',
+  'requestTimeoutSeconds',
+  'callsPerSecond',
+  'apps',
+  'users',
+  'hover.lookUpUnknownIds',
+  'enableWriteActions',
+];
 
 /** Writes user-level settings and waits until the extension has reloaded with them. */
 export async function configure(api: ExplorerApi, values: Record<string, unknown>): Promise<void> {

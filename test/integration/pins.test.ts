@@ -2,10 +2,12 @@
 // Pin puts a row under "Pinned" at the top with the same label, as a real row of its concept under an id of its own;
 // Unpin takes it away; pins are kept per profile in the extension's global state (a new provider over the same state
 // shows them; another profile does not; deleting a profile drops them); a pinned group that is gone says so and keeps
-// Unpin, while a network failure is an error row that Retry reads again; Find Group and hovers offer Pin.
+// Unpin, while a network failure is an error row that Retry reads again; Find Group and hovers offer Pin; a write on a
+// pinned member acts on its group.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Family } from '../../src/api/types';
+import type { WriteOutcome } from '../../src/commands/write/perform';
 import { STS_KEY, type RunningEmulator } from '../../src/emulator';
 import type { ExplorerApi } from '../../src/extension';
 import type { LoadAllOutcome } from '../../src/model/pagedList';
@@ -14,7 +16,7 @@ import type { GroupRow, MemberRow, PinnedRow } from '../../src/tree/concepts';
 import type { ExplorerNode } from '../../src/tree/node';
 import { ExplorerTreeProvider } from '../../src/tree/provider';
 import { assertNoSecrets, children, configure, explorer, labelOf, reset, runWithInput, selectionWhen, signedInWorld, signIn, quietTree } from './helpers';
-import { picked, TestUserInput, typed, withInput } from './testInput';
+import { confirmed, picked, TestUserInput, typed, withInput, type Step } from './testInput';
 
 const PROFILE = 'demo';
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -48,6 +50,8 @@ interface PinCase {
   gonePin(): Pin;
   /** What a pinned member row's description says. */
   memberDescription: RegExp;
+  /** Mute Member…'s prompts. */
+  muteSteps(): Step[];
 }
 
 describe('pinned groups and members, once per family (real extension host)', () => {
@@ -89,6 +93,7 @@ describe('pinned groups and members, once per family (real extension host)', () 
       readAction: 'GetMessageGroup',
       gonePin: () => ({ family: 'legacy', appId: legacy().appId, groupId: 'a-group-that-was-closed', label: 'a-group-that-was-closed' }),
       memberDescription: /^[A-Z][a-z]+ [A-Z][a-z]+( · muted)?$/, // the nick ListMessageGroupUserById gives (the emulator's "First Last")
+      muteSteps: () => [typed(/^Mute for \(MuteTime, seconds\)$/, '600'), confirmed(/^Mute .* in group /, 'Mute')],
     },
     {
       name: 'LiveMessage',
@@ -106,6 +111,7 @@ describe('pinned groups and members, once per family (real extension host)', () 
       readAction: 'DescribeLiveMessageGroup',
       gonePin: () => ({ family: 'live', dataCenter: 'cn-shanghai', appId: live().appId, groupId: 'a-group-that-never-was', label: 'Old room' }),
       memberDescription: /^(.+ · )?(online|offline)$/, // CheckLiveMessageUsersInGroup's answer
+      muteSteps: () => [confirmed(/^Mute .* in group /, 'Mute')],
     },
   ];
 
@@ -353,6 +359,22 @@ describe('pinned groups and members, once per family (real extension host)', () 
           assert.equal(api.tree.pins.list(PROFILE).length, 2);
         } finally {
           await configure(api, { 'hover.lookUpUnknownIds': false });
+        }
+      });
+
+      it('a write on a pinned member acts on its group: Mute Member… mutes the member there', async () => {
+        await configure(api, { enableWriteActions: true });
+        try {
+          const small = await group(each.smallGroupId());
+          const member = (await children(api, small)).filter((node): node is MemberRow => node.kind === 'member')[1];
+          await vscode.commands.executeCommand('imExplorer.pin', member);
+          const [row] = await pinnedRows();
+          assert.equal(row.id, (await section())!.rowId(member.asPin()));
+          const { result } = await runWithInput<WriteOutcome>(api, 'imExplorer.muteMember', each.muteSteps(), row);
+          assert.equal(result?.outcome, 'done');
+          assert.equal(result?.check?.done, true, 'read back: the member is muted in the group');
+        } finally {
+          await configure(api, { enableWriteActions: false });
         }
       });
     });

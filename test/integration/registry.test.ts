@@ -12,6 +12,8 @@ import type { MemberRow } from '../../src/tree/concepts';
 import type { ExplorerNode } from '../../src/tree/node';
 import { children, configure, explorer, isLegacyGroup, reset, signedInWorld } from './helpers';
 
+const CHANGE_MENU = 'imExplorer.change';
+
 interface MenuEntry {
   command: string;
   when: string;
@@ -66,7 +68,8 @@ describe('command registry and context values (real extension host)', () => {
   });
 
   it('each item menu shows its command only on rows the command takes, and a context menu on every such row', () => {
-    const menus: MenuEntry[] = api.context.extension.packageJSON.contributes.menus['view/item/context'];
+    const { menus: contributed } = api.context.extension.packageJSON.contributes;
+    const menus: MenuEntry[] = [...contributed['view/item/context'], ...contributed[CHANGE_MENU]];
     const targets = new Map(COMMANDS.map((command) => [`imExplorer.${command.id}`, command.target]));
     const problems: string[] = [];
     for (const entry of menus) {
@@ -81,6 +84,37 @@ describe('command registry and context values (real extension host)', () => {
       if (!entry.group?.startsWith('inline') && missing.length) problems.push(`${entry.command}'s menu misses ${missing.join(', ')}`);
     }
     assert.deepEqual(problems, []);
+  });
+
+  it('a command that changes the service is offered only while write actions are on, and only in the Change submenu', () => {
+    const { menus } = api.context.extension.packageJSON.contributes;
+    const changing = new Set(COMMANDS.filter((command) => command.changes).map((command) => `imExplorer.${command.id}`));
+    assert.ok(changing.size >= 12, `the write commands are marked (${changing.size})`);
+    const problems: string[] = [];
+    for (const [menu, entries] of Object.entries(menus as Record<string, (MenuEntry & { submenu?: string })[]>)) {
+      for (const entry of entries) {
+        const offersChange = changing.has(entry.command) || entry.submenu === CHANGE_MENU;
+        if (!offersChange) continue;
+        if (!/(^|&& )imExplorer\.writeActions( &&|$)/.test(entry.when ?? ''))
+          problems.push(`${menu}: ${entry.command ?? entry.submenu} shows without imExplorer.writeActions`);
+        if (menu === 'view/item/context' && entry.command) problems.push(`${entry.command} is in the context menu itself, not in the Change submenu`);
+      }
+    }
+    const inSubmenu = new Set((menus[CHANGE_MENU] as MenuEntry[]).map((entry) => entry.command));
+    for (const id of changing)
+      if (COMMANDS.find((command) => `imExplorer.${command.id}` === id)?.target && !inSubmenu.has(id)) problems.push(`${id} is not in the Change submenu`);
+    assert.deepEqual(problems, []);
+    const submenuEntry = (menus['view/item/context'] as (MenuEntry & { submenu?: string })[]).find((entry) => entry.submenu === CHANGE_MENU);
+    assert.ok(submenuEntry, 'the Change submenu is in the context menu');
+    const shownOnSubmenu = shownOn({ ...submenuEntry, command: CHANGE_MENU });
+    const needed = (menus[CHANGE_MENU] as MenuEntry[]).flatMap((entry) => shownOn(entry));
+    assert.deepEqual(
+      needed.filter((value) => !shownOnSubmenu.includes(value)),
+      [],
+      'the submenu shows on every row one of its commands takes',
+    );
+    const emptyOn = shownOnSubmenu.filter((value) => !needed.includes(value));
+    assert.deepEqual(emptyOn, [], 'the submenu never opens empty');
   });
 
   it('every contextValue a node of the real tree sets is in the one table', async () => {

@@ -38,6 +38,10 @@ export interface ShownPrompt {
   value?: string;
   /** Save dialogs: the file name suggested. */
   suggested?: string;
+  /** Confirmations: the detail under the question. */
+  detail?: string;
+  /** Input boxes: the prompt under the box. */
+  prompt?: string;
 }
 
 export const typed = (match: RegExp, answer: string | undefined): Step => ({ kind: 'inputBox', match, answer });
@@ -94,7 +98,7 @@ export class TestUserInput implements UserInput {
     const text = options.title ?? options.prompt ?? '';
     const step = this.next('inputBox', text);
     const answer = typeof step?.answer === 'string' ? step.answer : undefined;
-    const shown: ShownPrompt = { kind: 'inputBox', text, value: options.value };
+    const shown: ShownPrompt = { kind: 'inputBox', text, value: options.value, prompt: options.prompt };
     if (answer !== undefined && options.validateInput) {
       const verdict = await options.validateInput(answer);
       if (verdict) shown.validation = typeof verdict === 'string' ? verdict : verdict.message;
@@ -114,8 +118,8 @@ export class TestUserInput implements UserInput {
     return found;
   }
 
-  async confirm<T extends string>(message: string, _detail: string | undefined, ...actions: T[]): Promise<T | undefined> {
-    this.prompts.push({ kind: 'confirm', text: message });
+  async confirm<T extends string>(message: string, detail: string | undefined, ...actions: T[]): Promise<T | undefined> {
+    this.prompts.push({ kind: 'confirm', text: message, detail });
     const step = this.next('confirm', message);
     return actions.find((action) => action === step?.answer);
   }

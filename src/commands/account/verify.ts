@@ -10,16 +10,7 @@ import type { Services } from '../../services';
 
 /** One cheap call with the new key; throws the ApiError that says which problem it is. */
 async function verify(services: Services, credential: AccessKeyCredential): Promise<string | undefined> {
-  const { settings } = services.session;
-  const client = new InteractiveMessagesClient({
-    ...credential,
-    endpoint: settings.endpoint,
-    timeoutMs: settings.timeoutMs,
-    callsPerSecond: settings.callsPerSecond,
-    method: 'POST',
-    maxAttempts: 2,
-    onCall: (record) => services.log.request(record),
-  });
+  const client = new InteractiveMessagesClient({ ...services.session.clientOptions(credential), maxAttempts: 2 });
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: l10n.t('Checking the AccessKey…'), cancellable: true },
     async (_progress, token) => {

@@ -2,19 +2,21 @@
 // family lists groups per user, so its children are the users configured for it in imExplorer.users.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
+import type { InteractiveMessagesClient } from '../../api/client';
 import { callOf, pagerOf, type ItemRequestFor } from '../../api/requests';
 import type { GetMessageAppResult, MessageApp, MessageGroup } from '../../api/types';
 import { exportPlan, type ExportPlan } from '../../export/exportList';
 import { groupRows } from '../../export/rows';
 import { UserInputError } from '../../errors';
 import { SEARCH_TEXT } from '../../model/filter';
-import type { AppRow, GroupLookup, RowContext } from '../concepts';
+import type { AppRow, AppWrites, GroupLookup, RowContext } from '../concepts';
 import type { Modifier } from '../contextValues';
 import { keepsRow } from '../filtering';
 import { bothTimes, plural, statusText, tooltip } from '../format';
 import { ExplorerNode, segment, type NodeIds, type TreeServices } from '../node';
 import { NoticeNode } from '../noticeNode';
 import { UserNode } from './userNode';
+import { legacyAppWrites } from './writes';
 
 /** Pages of one user's groups read to place a group found by id; a user with more groups is not searched further. */
 const PAGES_PER_USER = 20;
@@ -59,6 +61,12 @@ export class AppNode extends ExplorerNode implements AppRow {
 
   childId(userId: string): string {
     return this.id + segment('user', userId);
+  }
+
+  readonly writes: AppWrites = legacyAppWrites(this);
+
+  client(): InteractiveMessagesClient {
+    return this.services.session.client;
   }
 
   treeItem(): vscode.TreeItem {

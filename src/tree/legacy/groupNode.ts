@@ -9,11 +9,13 @@ import type { DashboardMessage } from '../../model/dashboard/messageStats';
 import type { HeaderField, Sample } from '../../model/dashboard/protocol';
 import { MEMBER_ROWS } from '../../export/rows';
 import type { Pin } from '../../model/pins';
-import type { DashboardSource, GroupRow, MemberHit, MemberItem, RowContext } from '../concepts';
+import type { InteractiveMessagesClient } from '../../api/client';
+import type { DashboardSource, GroupRow, GroupWrites, MemberHit, MemberItem, RowContext } from '../concepts';
 import { bothTimes, formatNumber, localTime, plural, statusText, tooltip } from '../format';
 import { ListOwner, LISTS } from '../listOwner';
 import type { ExplorerNode, NodeIds, TreeServices } from '../node';
 import { MemberNode } from './memberNode';
+import { legacyGroupWrites } from './writes';
 
 /** UserIds per ListMessageGroupUserById call. The API documents no limit; 50, its page size, is our bound. */
 export const USER_IDS_PER_LOOKUP = 50;
@@ -152,6 +154,24 @@ export class GroupNode extends ListOwner<GroupMember> implements GroupRow {
   exportPlan(): ExportPlan {
     const { client, settings } = this.services.session;
     return exportPlan('members', [this.appId, this.groupId], [{ pager: pagerOf(client, this.listRequest(), settings.pageSize) }], MEMBER_ROWS);
+  }
+
+  readonly writes: GroupWrites = legacyGroupWrites(this);
+
+  client(): InteractiveMessagesClient {
+    return this.services.session.client;
+  }
+
+  forgetMemberDetails(): void {
+    const prefix = this.childId('');
+    for (const id of [...this.services.details.keys()]) if (id.startsWith(prefix)) this.services.details.delete(id);
+  }
+
+  /** Reads the details of these members again (their mute state changed), for their rows. */
+  async rereadMembers(userIds: readonly string[], signal?: AbortSignal): Promise<void> {
+    for (const userId of userIds) this.services.details.delete(this.childId(userId));
+    const found = await this.membersById(userIds.slice(0, USER_IDS_PER_LOOKUP), signal);
+    for (const detail of found) this.services.details.set(this.childId(detail.UserId), detail);
   }
 
   readonly dashboard: DashboardSource = {

@@ -19,12 +19,13 @@ export class MemberNode extends MemberRowBase<GroupMember | MemberDetail> {
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.member.UserId, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
+    // Its details once read (Show Details, a write; a pinned member's are what was read): the mute state, and the nick
+    // where the row has no join time to show.
     const joined = this.joinTime;
-    const detail = 'UserNick' in this.member ? this.member : undefined;
-    item.description =
-      joined !== undefined
-        ? l10n.t('joined {0}', localTime(joined))
-        : [detail?.UserNick, detail?.IsMute ? l10n.t('muted') : undefined].filter(Boolean).join(' · ');
+    const detail = this.services.details.get(this.id) as MemberDetail | undefined;
+    item.description = [joined !== undefined ? l10n.t('joined {0}', localTime(joined)) : detail?.UserNick, detail?.IsMute ? l10n.t('muted') : undefined]
+      .filter(Boolean)
+      .join(' · ');
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = this.contextValue;
     return item;

@@ -5,11 +5,12 @@ import { pagerOf, type ListRequestFor } from '../../api/requests';
 import type { MessageGroup } from '../../api/types';
 import { exportPlan, type ExportPlan } from '../../export/exportList';
 import { groupRows } from '../../export/rows';
-import type { RowContext, UserRow } from '../concepts';
+import type { AppWrites, RowContext, UserRow } from '../concepts';
 import { formatNumber, plural, tooltip } from '../format';
 import { ListOwner, LISTS } from '../listOwner';
 import type { ExplorerNode, NodeIds, TreeServices } from '../node';
 import { GroupNode } from './groupNode';
+import { legacyAppWrites } from './writes';
 
 export class UserNode extends ListOwner<MessageGroup> implements UserRow {
   readonly kind = 'user';
@@ -65,6 +66,19 @@ export class UserNode extends ListOwner<MessageGroup> implements UserRow {
 
   protected toNode(group: MessageGroup): ExplorerNode {
     return this.reuse(new GroupNode(this, this.services, this.childId(group.GroupId), this.childContext, group));
+  }
+
+  /** Create Group… on a user: the user is the creator suggested. */
+  get writes(): Pick<AppWrites, 'createGroup'> {
+    return legacyAppWrites(
+      {
+        appId: this.appId,
+        client: () => this.services.session.client,
+        userIds: () => this.services.session.settings.users[this.appId] ?? [],
+        childId: (userId) => this.context.app.childId(userId),
+      },
+      this.userId,
+    );
   }
 
   exportPlan(): ExportPlan {

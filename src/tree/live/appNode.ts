@@ -2,15 +2,18 @@
 // pages, filtered by GroupStatus (a choice kept per app; "not deleted" unless the user picks another).
 import vscode = require('vscode');
 import { l10n } from 'vscode';
+import type { InteractiveMessagesClient } from '../../api/client';
 import { callOf, pagerOf, type ListRequestFor } from '../../api/requests';
-import type { DataCenter, GroupStatusFilter, LiveMessageApp, LiveMessageGroup } from '../../api/types';
+import type { DataCenter, DescribeLiveMessageAppResult, GroupStatusFilter, LiveMessageApp, LiveMessageGroup } from '../../api/types';
 import { exportPlan, type ExportPlan } from '../../export/exportList';
 import { LIVE_GROUP_ROWS } from '../../export/rows';
-import type { AppRow, GroupLookup, RowContext } from '../concepts';
+import type { AppRow, AppWrites, GroupLookup, RowContext } from '../concepts';
+import type { Modifier } from '../contextValues';
 import { bothTimes, tooltip } from '../format';
 import { ListOwner, LISTS } from '../listOwner';
 import type { ExplorerNode, NodeIds, TreeServices } from '../node';
 import { GroupNode } from './groupNode';
+import { liveAppWrites } from './writes';
 
 /** Groups that still exist: deleted ones are listed (and described) but their members and messages are gone. */
 export const DEFAULT_GROUP_STATUS: GroupStatusFilter = 1;
@@ -69,8 +72,24 @@ export class AppNode extends ListOwner<LiveMessageGroup> implements AppRow {
     return l10n.t('LiveMessage · {0}', this.dataCenter);
   }
 
+  /** As DescribeLiveMessageApp said it last (after Show Details or a change), else as the list said it. */
   get disabled(): boolean {
-    return String(this.app.Disable) === 'true';
+    const described = (this.services.details.get(this.id) as { Disable?: boolean } | undefined)?.Disable;
+    return described ?? String(this.app.Disable) === 'true';
+  }
+
+  protected override modifiers(): readonly Modifier[] {
+    return this.disabled ? ['disabled'] : [];
+  }
+
+  readonly writes: AppWrites = liveAppWrites(this);
+
+  client(): InteractiveMessagesClient {
+    return this.services.session.client;
+  }
+
+  remember(detail: DescribeLiveMessageAppResult): void {
+    this.services.details.set(this.id, detail);
   }
 
   get groupStatus(): GroupStatusFilter {
@@ -100,7 +119,7 @@ export class AppNode extends ListOwner<LiveMessageGroup> implements AppRow {
       [l10n.t('Family'), l10n.t('LiveMessage (ListLiveMessageApps)')],
       ['DataCenter', this.app.DataCenter],
       ['AppKey', this.app.AppKey],
-      ['Disable', String(this.app.Disable)],
+      ['Disable', String(this.disabled)],
       ['MsgLifeCycle', lifeCycleText(this.app.MsgLifeCycle)],
       ['CreateTime', bothTimes(this.app.CreateTime)],
       ['ModifyTime', bothTimes(this.app.ModifyTime)],

@@ -14,7 +14,8 @@ import { LIVE_MEMBER_ROWS } from '../../export/rows';
 import type { Pin } from '../../model/pins';
 import type { PagedList } from '../../model/pagedList';
 import { viewUserInfo } from '../../model/userInfo';
-import type { DashboardSource, GroupRow, MemberItem, RowContext } from '../concepts';
+import type { InteractiveMessagesClient } from '../../api/client';
+import type { DashboardSource, GroupRow, GroupWrites, MemberItem, RowContext } from '../concepts';
 import type { Modifier } from '../contextValues';
 import { bothTimes, formatNumber, localTime, tooltip } from '../format';
 import { ListOwner, LISTS } from '../listOwner';
@@ -22,6 +23,7 @@ import { segment, type ExplorerNode, type NodeIds, type TreeServices } from '../
 import { NoticeNode } from '../noticeNode';
 import { MemberNode } from './memberNode';
 import { MessagesNode } from './messagesNode';
+import { liveGroupWrites } from './writes';
 
 /** What Show Details (and the first opening) read about a group: DescribeLiveMessageGroup, and the band state once asked. */
 export type LiveGroupDetail = DescribeLiveMessageGroupResult & { band?: DescribeLiveMessageGroupBandResult };
@@ -157,6 +159,23 @@ export class GroupNode extends ListOwner<LiveMessageUser> implements GroupRow {
 
   protected toNode(member: LiveMessageUser): ExplorerNode {
     return this.reuse(new MemberNode(this, this.services, this.childId(member.UserId), this.childContext, member));
+  }
+
+  readonly writes: GroupWrites = liveGroupWrites(this);
+
+  get appRowId(): string {
+    return this.context.app.id;
+  }
+
+  client(): InteractiveMessagesClient {
+    return this.services.session.client;
+  }
+
+  /** Keeps what a write read back about the group: its description, its band (the mute state its rows show). */
+  remember({ describe, band }: { describe?: DescribeLiveMessageGroupResult; band?: DescribeLiveMessageGroupBandResult }): void {
+    const current = this.detail;
+    if (describe) this.services.details.set(this.id, { ...describe, band: band ?? current?.band });
+    else if (band && current) this.services.details.set(this.id, { ...current, band });
   }
 
   /** DescribeLiveMessageGroup, read once and kept for the tooltip; undefined when it cannot be read. */

@@ -37,6 +37,14 @@ export class MessageNode extends ExplorerNode implements MessageRow {
     return item;
   }
 
+  get messageId(): string {
+    return this.message.MsgTid;
+  }
+
+  get sentAt(): number {
+    return this.message.Timestamp;
+  }
+
   override tooltip(): vscode.MarkdownString {
     const body = readableBody(this.message.Body);
     return tooltip(l10n.t('Message {0}', this.message.MsgTid), [

@@ -6,14 +6,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { contextValue, ROW_CONTEXTS, tokensOf } from '../../../src/tree/contextValues';
 
+/** A command, or a submenu of commands. */
 interface MenuEntry {
-  command: string;
+  command?: string;
+  submenu?: string;
   when?: string;
 }
 
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8')) as {
-  contributes: { commands: { command: string }[]; menus: Record<string, MenuEntry[]> };
+  contributes: { commands: { command: string }[]; menus: Record<string, MenuEntry[]>; submenus: { id: string }[] };
 };
+const submenus = new Set(manifest.contributes.submenus.map((submenu) => submenu.id));
 const values: readonly string[] = ROW_CONTEXTS;
 
 /** The regular expressions of `viewItem =~ /…/` clauses in a when clause. */
@@ -22,7 +25,11 @@ function viewItemPatterns(when: string): RegExp[] {
 }
 
 describe("package.json menus and the tree's context values", () => {
-  const itemMenus = manifest.contributes.menus['view/item/context'];
+  // A row's context menu, and the submenus it opens.
+  const itemMenus = [
+    ...manifest.contributes.menus['view/item/context'],
+    ...Object.entries(manifest.contributes.menus).flatMap(([menu, entries]) => (submenus.has(menu) ? entries : [])),
+  ];
 
   it('has item menus to check', () => {
     assert.ok(itemMenus.length > 10);
@@ -32,8 +39,8 @@ describe("package.json menus and the tree's context values", () => {
     );
   });
 
-  for (const entry of manifest.contributes.menus['view/item/context']) {
-    it(`${entry.command} (${entry.when}) matches a contextValue a node sets`, () => {
+  for (const entry of itemMenus) {
+    it(`${entry.command ?? entry.submenu} (${entry.when}) matches a contextValue a node sets`, () => {
       for (const pattern of viewItemPatterns(entry.when ?? '')) {
         assert.ok(
           values.some((value) => pattern.test(value)),
@@ -69,12 +76,13 @@ describe("package.json menus and the tree's context values", () => {
     }
   });
 
-  it('every command a menu names is contributed', () => {
+  it('every command a menu names is contributed, and every submenu it opens', () => {
     const contributed = new Set(manifest.contributes.commands.map((entry) => entry.command));
-    const named = Object.values(manifest.contributes.menus).flatMap((entries) => entries.map((entry) => entry.command));
+    const entries = Object.values(manifest.contributes.menus).flat();
     assert.deepEqual(
-      named.filter((command) => !contributed.has(command)),
+      entries.filter((entry) => (entry.submenu !== undefined ? !submenus.has(entry.submenu) : !contributed.has(entry.command ?? ''))),
       [],
     );
+    for (const submenu of submenus) assert.ok(manifest.contributes.menus[submenu]?.length, `submenu ${submenu} has entries`);
   });
 });
