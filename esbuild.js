@@ -39,6 +39,8 @@ const LAZY_MODULES = {
   'src/snippets.ts': 'snippets.js',
   // The proxy agents with https-proxy-agent and http-proxy-agent: first request through a proxy.
   'src/api/proxyAgent.ts': 'proxyAgent.js',
+  // The write forms of both families: the first time a row is asked for its changes.
+  'src/tree/writeForms.ts': 'writeForms.js',
 };
 
 const lazyChunks = {

@@ -4,7 +4,7 @@
 import type { LiveMessageActionName, LiveMessageActions, LiveMessageGroup } from '../api/types';
 import type { LiveAppRecord, LiveGroupRecord, LiveMessageDataset } from './liveDataset';
 import { inputInvalid } from './liveParams';
-import { LiveMessageState } from './liveState';
+import { DEFAULT_DATA_CENTER, LiveMessageState } from './liveState';
 import { LIVE_WRITE_HANDLERS, type LiveWriteAction } from './liveWrites';
 import { mix } from './random';
 
@@ -21,8 +21,8 @@ type Handler<A extends LiveMessageActionName> = (
   context: LiveActionContext,
 ) => LiveMessageActions[A]['result'];
 
-/** The service chooses the page size of these lists (they take no PageSize). */
-export const APPS_PER_PAGE = 2;
+/** The service chooses the page size of these lists (they take no PageSize); one app per page, so that a data center's two apps take a token walk. */
+export const APPS_PER_PAGE = 1;
 export const GROUPS_PER_PAGE = 20;
 export const SUPER_GROUP_MEMBERS = 2000;
 const TOKEN_SPAN = 1_000_000;
@@ -74,7 +74,9 @@ type ReadAction = Exclude<LiveMessageActionName, LiveWriteAction>;
 const READ_HANDLERS: { [A in ReadAction]: Handler<A> } = {
   ListLiveMessageApps(state, request, context) {
     const { dataset } = state;
-    const apps = dataset.apps.filter((record) => request.DataCenter === undefined || record.app.DataCenter === request.DataCenter);
+    // Without DataCenter, like every other action: cn-shanghai's apps only.
+    const center = request.DataCenter ?? DEFAULT_DATA_CENTER;
+    const apps = dataset.apps.filter((record) => record.app.DataCenter === center);
     if (request.SortType === 2) apps.reverse();
     const salt = tokenSalt(dataset, 1, request.SortType);
     const page = tokenPage(apps.length, startOf(request.NextPageToken, salt, apps.length), APPS_PER_PAGE, (p) => state.appView(apps[p]));

@@ -16,7 +16,7 @@ import { bothTimes, plural, statusText, tooltip } from '../format';
 import { ExplorerNode, segment, type NodeIds, type TreeServices } from '../node';
 import { NoticeNode } from '../noticeNode';
 import { UserNode } from './userNode';
-import { legacyAppWrites } from './writes';
+import { writeForms } from '../loadWriteForms';
 
 /** Pages of one user's groups read to place a group found by id; a user with more groups is not searched further. */
 const PAGES_PER_USER = 20;
@@ -63,7 +63,9 @@ export class AppNode extends ExplorerNode implements AppRow {
     return this.id + segment('user', userId);
   }
 
-  readonly writes: AppWrites = legacyAppWrites(this);
+  get writes(): AppWrites {
+    return writeForms().legacyAppWrites(this);
+  }
 
   client(): InteractiveMessagesClient {
     return this.services.session.client;

@@ -15,7 +15,7 @@ import { bothTimes, formatNumber, localTime, plural, statusText, tooltip } from 
 import { ListOwner, LISTS } from '../listOwner';
 import type { ExplorerNode, NodeIds, TreeServices } from '../node';
 import { MemberNode } from './memberNode';
-import { legacyGroupWrites } from './writes';
+import { writeForms } from '../loadWriteForms';
 
 /** UserIds per ListMessageGroupUserById call. The API documents no limit; 50, its page size, is our bound. */
 export const USER_IDS_PER_LOOKUP = 50;
@@ -156,7 +156,9 @@ export class GroupNode extends ListOwner<GroupMember> implements GroupRow {
     return exportPlan('members', [this.appId, this.groupId], [{ pager: pagerOf(client, this.listRequest(), settings.pageSize) }], MEMBER_ROWS);
   }
 
-  readonly writes: GroupWrites = legacyGroupWrites(this);
+  get writes(): GroupWrites {
+    return writeForms().legacyGroupWrites(this);
+  }
 
   client(): InteractiveMessagesClient {
     return this.services.session.client;

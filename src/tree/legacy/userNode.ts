@@ -10,7 +10,7 @@ import { formatNumber, plural, tooltip } from '../format';
 import { ListOwner, LISTS } from '../listOwner';
 import type { ExplorerNode, NodeIds, TreeServices } from '../node';
 import { GroupNode } from './groupNode';
-import { legacyAppWrites } from './writes';
+import { writeForms } from '../loadWriteForms';
 
 export class UserNode extends ListOwner<MessageGroup> implements UserRow {
   readonly kind = 'user';
@@ -70,7 +70,7 @@ export class UserNode extends ListOwner<MessageGroup> implements UserRow {
 
   /** Create Group… on a user: the user is the creator suggested. */
   get writes(): Pick<AppWrites, 'createGroup'> {
-    return legacyAppWrites(
+    return writeForms().legacyAppWrites(
       {
         appId: this.appId,
         client: () => this.services.session.client,

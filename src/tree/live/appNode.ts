@@ -13,7 +13,7 @@ import { bothTimes, tooltip } from '../format';
 import { ListOwner, LISTS } from '../listOwner';
 import type { ExplorerNode, NodeIds, TreeServices } from '../node';
 import { GroupNode } from './groupNode';
-import { liveAppWrites } from './writes';
+import { writeForms } from '../loadWriteForms';
 
 /** Groups that still exist: deleted ones are listed (and described) but their members and messages are gone. */
 export const DEFAULT_GROUP_STATUS: GroupStatusFilter = 1;
@@ -82,7 +82,9 @@ export class AppNode extends ListOwner<LiveMessageGroup> implements AppRow {
     return this.disabled ? ['disabled'] : [];
   }
 
-  readonly writes: AppWrites = liveAppWrites(this);
+  get writes(): AppWrites {
+    return writeForms().liveAppWrites(this);
+  }
 
   client(): InteractiveMessagesClient {
     return this.services.session.client;

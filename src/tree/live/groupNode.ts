@@ -23,7 +23,7 @@ import { segment, type ExplorerNode, type NodeIds, type TreeServices } from '../
 import { NoticeNode } from '../noticeNode';
 import { MemberNode } from './memberNode';
 import { MessagesNode } from './messagesNode';
-import { liveGroupWrites } from './writes';
+import { writeForms } from '../loadWriteForms';
 
 /** What Show Details (and the first opening) read about a group: DescribeLiveMessageGroup, and the band state once asked. */
 export type LiveGroupDetail = DescribeLiveMessageGroupResult & { band?: DescribeLiveMessageGroupBandResult };
@@ -161,7 +161,9 @@ export class GroupNode extends ListOwner<LiveMessageUser> implements GroupRow {
     return this.reuse(new MemberNode(this, this.services, this.childId(member.UserId), this.childContext, member));
   }
 
-  readonly writes: GroupWrites = liveGroupWrites(this);
+  get writes(): GroupWrites {
+    return writeForms().liveGroupWrites(this);
+  }
 
   get appRowId(): string {
     return this.context.app.id;

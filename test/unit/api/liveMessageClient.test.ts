@@ -43,9 +43,12 @@ describe('client: the LiveMessage family against the emulator', () => {
 
   it('token sources walk every list once, callers see hasMore / nextToken only', async () => {
     const { client } = newClient(emulator().url);
-    const apps = await liveAppPager(client, { SortType: 1 }).loadAll();
-    assert.equal(apps.items.length, emulator().liveMessage.apps.length);
-    assert.equal(apps.stoppedBecause, 'no-more-pages');
+    for (const dataCenter of ['cn-shanghai', 'ap-southeast-1'] as const) {
+      const apps = await liveAppPager(client, { SortType: 1, DataCenter: dataCenter }).loadAll();
+      assert.equal(apps.items.length, emulator().liveMessage.apps.filter((app) => app.DataCenter === dataCenter).length, dataCenter);
+      assert.ok(apps.pagesFetched > 1, 'a token walk');
+      assert.equal(apps.stoppedBecause, 'no-more-pages');
+    }
 
     const walk = liveGroupPager(client, { AppId: fixtures().appId, SortType: 2 }).pages();
     const first = (await walk.next()).value!;

@@ -28,7 +28,7 @@ describe('emulator: LiveMessage family', () => {
   after(() => emulator.close());
   beforeEach(() => emulator.setFaults({}));
 
-  it('ListLiveMessageApps: HasMore and a numeric NextPageToken, items with Disable as a string; a stable walk over both data centers', async () => {
+  it('ListLiveMessageApps: HasMore and a numeric NextPageToken, items with Disable as a string; a stable walk of one data center, cn-shanghai without DataCenter', async () => {
     const first = await call('ListLiveMessageApps', { SortType: 1 });
     assertFlat(first, ['HasMore', 'NextPageToken', 'AppList']);
     assert.equal(first.json.HasMore, true);
@@ -41,12 +41,32 @@ describe('emulator: LiveMessage family', () => {
     const last = await call('ListLiveMessageApps', { SortType: 1, NextPageToken: first.json.NextPageToken });
     assertFlat(last, ['HasMore', 'AppList']);
     assert.equal(last.json.HasMore, false);
-    const centers = new Set([...first.json.AppList, ...last.json.AppList].map((a: { DataCenter: string }) => a.DataCenter));
-    assert.deepEqual([...centers].sort(), ['ap-southeast-1', 'cn-shanghai']);
+    const listed = [...first.json.AppList, ...last.json.AppList] as { AppId: string; DataCenter: string; CreateTime: number }[];
+    const shanghai = emulator.liveMessage.apps.filter((entry) => entry.DataCenter === 'cn-shanghai').map((entry) => entry.AppId);
+    assert.deepEqual(listed.map((a) => a.AppId).sort(), [...shanghai].sort(), "without DataCenter: cn-shanghai's apps, every one once");
+    assert.ok(listed.every((a) => a.DataCenter === 'cn-shanghai'));
+    assert.ok(listed[0].CreateTime <= listed[1].CreateTime, 'SortType 1: oldest first');
+    const explicit = await call('ListLiveMessageApps', { SortType: 1, DataCenter: 'cn-shanghai' });
+    assert.deepEqual(explicit.json.AppList, first.json.AppList, 'the same as naming cn-shanghai');
     const desc = await call('ListLiveMessageApps', { SortType: 2 });
-    assert.ok(desc.json.AppList[0].CreateTime >= desc.json.AppList[1].CreateTime);
-    const singapore = await call('ListLiveMessageApps', { SortType: 1, DataCenter: 'ap-southeast-1' });
-    assert.ok(singapore.json.AppList.every((a: { DataCenter: string }) => a.DataCenter === 'ap-southeast-1'));
+    assert.equal(desc.json.AppList[0].AppId, listed[1].AppId, 'SortType 2: newest first');
+    // Every app listed can be described with the DataCenter it was listed under (and without one, in cn-shanghai).
+    for (const app of listed) assert.equal((await call('DescribeLiveMessageApp', { AppId: app.AppId })).status, 200);
+    const singapore: { AppId: string; DataCenter: string }[] = [];
+    let token: number | undefined;
+    do {
+      const page = await call('ListLiveMessageApps', { SortType: 1, DataCenter: 'ap-southeast-1', ...(token !== undefined ? { NextPageToken: token } : {}) });
+      singapore.push(...page.json.AppList);
+      token = page.json.HasMore ? page.json.NextPageToken : undefined;
+    } while (token !== undefined);
+    assert.deepEqual(
+      singapore.map((a) => a.AppId).sort(),
+      emulator.liveMessage.apps
+        .filter((entry) => entry.DataCenter === 'ap-southeast-1')
+        .map((entry) => entry.AppId)
+        .sort(),
+    );
+    for (const app of singapore) assert.equal((await call('DescribeLiveMessageApp', { AppId: app.AppId, DataCenter: app.DataCenter })).status, 200);
   });
 
   it('SortType is required and 1 or 2; DataCenter one of cn-shanghai, ap-southeast-1', async () => {
