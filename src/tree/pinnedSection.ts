@@ -94,7 +94,7 @@ export class PinnedSection extends ExplorerNode implements PinnedRow {
     parent: ExplorerNode,
     services: TreeServices,
     private readonly profileName: string,
-    /** The app a pin belongs to, as rows of the app name it (whether or not the tree shows the app). */
+    /** Where the rows of a pin's app are (the app's ids), whether or not the tree shows the app. */
     private readonly appScope: (pin: PinTarget) => IdScope,
   ) {
     super(parent, services);
