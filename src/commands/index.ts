@@ -14,6 +14,7 @@ import { addApp, addUser, removeApp, removeUser } from './legacy/configured';
 import { findMember } from './legacy/findMember';
 import { showMessages } from './legacy/showMessages';
 import { showDetails } from './lookup/details';
+import { pin, unpin } from './pins';
 import { findGroup } from './lookup/findGroup';
 import { findInExplorer } from './lookup/findInExplorer';
 import { goToApp } from './lookup/goToApp';
@@ -71,6 +72,8 @@ export const COMMANDS: readonly Command[] = [
   filterMessages,
   checkOnline,
   openDashboard,
+  pin,
+  unpin,
   showMutedMembers,
   sendTestMessage,
   muteAll,

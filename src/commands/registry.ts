@@ -2,8 +2,9 @@
 // declares its target (the concepts it takes, and for a command of one family that family), and the registry
 // finds the row: the one it was run on, else the view's selection, else one the user picks among the loaded rows.
 // Registration checks ids are unique, turns whatever a caller passed into a row or nothing (commands take no
-// other arguments: any extension can call them), waits for the session, and sends every failure down the one
-// error path. A host test checks each menu of package.json against the targets declared here.
+// other arguments: any extension can call them; only a tree id that names no row is handed on, which Pin looks up
+// among the pins hovers offered), waits for the session, and sends every failure down the one error path. A host
+// test checks each menu of package.json against the targets declared here.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
 import type { Family } from '../api/types';
@@ -37,7 +38,11 @@ export interface Command {
   readonly target?: NodeTarget;
   /** It changes the service: offered and run only while write actions are on (write/gate.ts). */
   readonly changes?: boolean;
-  run(services: Services, node: ExplorerNode | undefined): unknown;
+  /**
+   * `node`: the row the caller passed (as the view holds it now), if it passed one; `id`: the tree id it passed when
+   * that id names no row the tree has (Pin takes the id a hover offered for a group the tree has not loaded).
+   */
+  run(services: Services, node: ExplorerNode | undefined, id?: string): unknown;
 }
 
 /** Whether a row with these tokens is one the target takes. */
@@ -58,10 +63,8 @@ function takes<K extends NodeKind>(target: NodeTarget<K>, node: ExplorerNode | u
  * the loaded rows. Nothing loaded is the user's to fix: a warning says what to do.
  */
 export async function targetNode<K extends NodeKind>(services: Services, given: ExplorerNode | undefined, target: NodeTarget<K>): Promise<NodesByKind[K]> {
-  const adjust = (node: ExplorerNode | undefined) => (target.ownerOfRow ? node?.listOwner() : node);
-  for (const candidate of [adjust(given), adjust(services.treeView.selection[0])]) {
-    if (takes(target, candidate)) return candidate;
-  }
+  const chosenRow = givenRow(services, given, target);
+  if (chosenRow) return chosenRow;
   const loaded = services.tree.loadedNodes((node) => takes(target, node));
   if (loaded.length === 0) {
     throw new UserInputError(l10n.t('Nothing to act on yet: expand the Interactive Messages view until it shows {0}.', target.noun()));
@@ -74,6 +77,12 @@ export async function targetNode<K extends NodeKind>(services: Services, given: 
   const chosen = await services.input.showQuickPick(items, { title: l10n.t('Pick {0}', target.noun()), matchOnDescription: true, matchOnDetail: true });
   if (!chosen) throw new vscode.CancellationError();
   return chosen.node as NodesByKind[K];
+}
+
+/** The row a command was run on, else the view's selection, if the target takes it; undefined otherwise. */
+export function givenRow<K extends NodeKind>(services: Services, given: ExplorerNode | undefined, target: NodeTarget<K>): NodesByKind[K] | undefined {
+  const adjust = (node: ExplorerNode | undefined) => (target.ownerOfRow ? node?.listOwner() : node);
+  return [adjust(given), adjust(services.treeView.selection[0])].find((candidate): candidate is NodesByKind[K] => takes(target, candidate));
 }
 
 /** A command on a row of `target`: the registry finds the row, then `run` acts on it. */
@@ -96,8 +105,12 @@ function pathOf(node: ExplorerNode): string {
  */
 async function nodeArgument(services: Services, value: unknown): Promise<ExplorerNode | undefined> {
   if (isNode(value)) return services.tree.current(value);
-  if (typeof value === 'string' && value.startsWith('/profile/')) return services.tree.findNode(value);
+  if (isTreeId(value)) return services.tree.findNode(value);
   return undefined;
+}
+
+function isTreeId(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith('/profile/');
 }
 
 /** Registers every command; a duplicate id is a programming error and throws. Returns the ids registered. */
@@ -116,7 +129,8 @@ export function registerCommands(services: Services, commands: readonly Command[
       vscode.commands.registerCommand(fullId, async (...args: unknown[]) => {
         try {
           await services.session.ready(); // a command may be what activated the extension
-          return await command.run(services, await nodeArgument(services, args[0]));
+          const node = await nodeArgument(services, args[0]);
+          return await command.run(services, node, node === undefined && isTreeId(args[0]) ? args[0] : undefined);
         } catch (error) {
           reportError(services.log, services.input, titles.get(fullId) ?? fullId, error);
           return undefined;

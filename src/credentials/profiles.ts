@@ -34,6 +34,8 @@ export class ProfileStore {
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly state: vscode.Memento,
+    /** Drops what is kept per profile elsewhere (its pins) when a profile is deleted; remove() waits for it. */
+    private readonly onRemove: (name: string) => Thenable<void> = async () => undefined,
   ) {}
 
   list(): ProfileSummary[] {
@@ -101,7 +103,7 @@ export class ProfileStore {
     await this.write({ ...current, active: name });
   }
 
-  /** Deletes the profile's secret and forgets the profile; another profile becomes active if there is one. */
+  /** Deletes the profile's secret and forgets the profile (and what is kept for it); another profile becomes active if there is one. */
   async remove(name: string): Promise<void> {
     try {
       await this.secrets.delete(SECRET_PREFIX + name);
@@ -112,6 +114,7 @@ export class ProfileStore {
     const profiles = current.profiles.filter((profile) => profile.name !== name);
     const active = current.active === name ? profiles[0]?.name : current.active;
     await this.write({ active, profiles });
+    await this.onRemove(name);
   }
 
   private read(): StoredProfiles {

@@ -1,8 +1,9 @@
 // What a hover over an id shows: the row's own tooltip (one place for those facts) and command links that carry the
-// node's hierarchical id, trusted for exactly the commands they name.
+// node's hierarchical id, trusted for exactly the commands they name; for a group or member, Pin. A group read by
+// id (not a row) gets a Pin link too, carrying the id its pinned row will have (the tree keeps the pin offered).
 import { l10n } from 'vscode';
 import vscode = require('vscode');
-import { KIND_ORDER, type GroupLookup } from '../tree/concepts';
+import { isKind, KIND_ORDER, type GroupLookup } from '../tree/concepts';
 import { escapeMarkdown, tooltip } from '../tree/format';
 import type { ExplorerNode } from '../tree/node';
 
@@ -10,20 +11,25 @@ export const HOVER_COMMANDS = {
   reveal: 'imExplorer.revealInExplorer',
   copyAsCode: 'imExplorer.copyAsCode',
   openJson: 'imExplorer.openJson',
+  pin: 'imExplorer.pin',
 } as const;
 
 /** Rows described in full; further rows named by the same id are counted. */
 const MAX_NODES_SHOWN = 3;
 
-function commandLink(title: string, command: string, node: ExplorerNode): string {
-  const args = encodeURIComponent(JSON.stringify([node.id]));
+/** A link that runs `command` on the row with tree id `id`. */
+function commandLink(title: string, command: string, id: string): string {
+  const args = encodeURIComponent(JSON.stringify([id]));
   return `[${title}](command:${command}?${args} "${escapeMarkdown(title)}")`;
 }
 
+const pinTitle = () => `$(pin) ${l10n.t('Pin')}`;
+
 function linksFor(node: ExplorerNode): string {
-  const links = [commandLink(`$(list-tree) ${l10n.t('Reveal in Explorer')}`, HOVER_COMMANDS.reveal, node)];
-  if (node.request()) links.push(commandLink(`$(code) ${l10n.t('Copy as Code')}`, HOVER_COMMANDS.copyAsCode, node));
-  links.push(commandLink(`$(json) ${l10n.t('Open as JSON')}`, HOVER_COMMANDS.openJson, node));
+  const links = [commandLink(`$(list-tree) ${l10n.t('Reveal in Explorer')}`, HOVER_COMMANDS.reveal, node.id)];
+  if (node.request()) links.push(commandLink(`$(code) ${l10n.t('Copy as Code')}`, HOVER_COMMANDS.copyAsCode, node.id));
+  links.push(commandLink(`$(json) ${l10n.t('Open as JSON')}`, HOVER_COMMANDS.openJson, node.id));
+  if (isKind(node, ['group', 'member']) && !node.inPinned) links.push(commandLink(pinTitle(), HOVER_COMMANDS.pin, node.id));
   return links.join(' · ');
 }
 
@@ -46,9 +52,16 @@ export function nodesHover(nodes: readonly ExplorerNode[]): vscode.MarkdownStrin
   return md;
 }
 
-/** The hover for a group read by its app (GetMessageGroup, DescribeLiveMessageGroup): facts only, no links (there is no row to act on). */
-export function lookedUpGroupHover(lookup: GroupLookup): vscode.MarkdownString {
+/**
+ * The hover for a group read by its app (GetMessageGroup, DescribeLiveMessageGroup): its facts, and a Pin link when
+ * the tree offered the pin under `pinId` (there is no row for the other links to act on).
+ */
+export function lookedUpGroupHover(lookup: GroupLookup, pinId: string | undefined): vscode.MarkdownString {
   const md = tooltip(lookup.title, lookup.facts, lookup.sections);
   md.appendMarkdown(`\n\n*${escapeMarkdown(l10n.t('Read with {0}: not loaded in the explorer. Use Find in Explorer to reveal it.', lookup.action))}*`);
+  if (pinId !== undefined) {
+    md.isTrusted = { enabledCommands: [HOVER_COMMANDS.pin] };
+    md.appendMarkdown(`\n\n${commandLink(pinTitle(), HOVER_COMMANDS.pin, pinId)}`);
+  }
   return md;
 }

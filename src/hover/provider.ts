@@ -63,7 +63,7 @@ export class IdHoverProvider implements vscode.HoverProvider, vscode.Disposable 
     if (app === undefined) return undefined;
     const lookup = await this.lookups.get(app.id, unknown.text, () => token.isCancellationRequested);
     if (!lookup || token.isCancellationRequested) return undefined;
-    return new vscode.Hover(lookedUpGroupHover(lookup), range(unknown.start, unknown.end));
+    return new vscode.Hover(lookedUpGroupHover(lookup, this.tree.offerPin(lookup.pin)), range(unknown.start, unknown.end));
   }
 
   private loadedApps(): AppRow[] {

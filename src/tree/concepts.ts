@@ -7,8 +7,9 @@ import type { ExportPlan } from '../export/exportList';
 import type { DashboardMessage } from '../model/dashboard/messageStats';
 import type { HeaderField, Sample } from '../model/dashboard/protocol';
 import type { PagedList } from '../model/pagedList';
+import type { Pin, PinTarget } from '../model/pins';
 import type { WriteForm } from '../model/writeForm';
-import type { ExplorerNode, NodeKind } from './node';
+import type { ExplorerNode, NodeKind, TreeServices } from './node';
 import type { MoreNode } from './moreNode';
 import type { NoticeNode } from './noticeNode';
 import type { RangeNode } from './rangeNode';
@@ -124,6 +125,8 @@ export interface GroupLookup {
   readonly pagesPerPlace: number;
   /** Why the tree does not list the group (a choice of the app's hides it), if so. */
   readonly hiddenBecause?: string;
+  /** What pinning the group keeps. */
+  readonly pin: Pin;
 }
 
 export interface UserRow extends ApiRow, ListOwnerRow {
@@ -165,6 +168,8 @@ export interface GroupRow extends ApiRow, ListOwnerRow {
   /** What a dashboard of the group shows and reads. */
   readonly dashboard: DashboardSource;
   readonly writes: GroupWrites;
+  /** What pinning the group keeps. */
+  asPin(): Pin;
 }
 
 /** A group's figures for its dashboard, as its family gives them. */
@@ -187,6 +192,8 @@ export interface MemberRow extends ApiRow {
   readonly userId: string;
   /** The family's details of one member, when it has them. */
   readonly readDetails?: () => Promise<unknown>;
+  /** What pinning the member keeps. */
+  asPin(): Pin;
 }
 
 export interface MessagesRow extends ApiRow, ListOwnerRow {
@@ -205,12 +212,44 @@ export interface RootRow extends ExplorerNode, ListOwnerRow {
   readonly profileName: string;
   /** Forgets the app lists that failed, so that the next look loads them again. */
   forgetFailedLists(): void;
-  /** An app by AppId that is not in the tree (typed in): a legacy app, as the legacy family is the one named by AppId alone. */
+  /**
+   * A legacy app by its AppId, whether or not the tree shows it (typed in, or the app of a row shown under Pinned): the
+   * legacy family is the one named by AppId alone. Its id and childId are those of the app's row in the tree.
+   */
   appNotInTree(appId: string): AppRow;
 }
 
+/** The Pinned section: the active profile's pins, each read fresh as a row of its concept. */
+export interface PinnedRow extends ExplorerNode {
+  readonly kind: 'pinned';
+  /** The active profile's pins, in the order they were pinned. */
+  pins(): Pin[];
+  /** The id a pin's row has in the section (never the id of the same group's row under its app). */
+  rowId(target: PinTarget): string;
+  /** The pin a row of the section stands for. */
+  pinOf(rowId: string): Pin | undefined;
+  /** Forgets the pins that could not be read, so that the next look reads them again (Retry on their row). */
+  forgetFailedReads(): void;
+}
+
+/** Where the Pinned section puts the row of one pin, for the family that reads it. */
+export interface PinPlace {
+  readonly parent: ExplorerNode;
+  readonly services: TreeServices;
+  readonly pin: Pin;
+  /** The row's id in the section. */
+  readonly id: string;
+  readonly context: RowContext;
+  /** The id the group's own row has in the section (what was read about the group is kept by it). */
+  readonly groupRowId: string;
+}
+
+/** A pin read: its row, or, when its group or member no longer exists, what the row says instead. */
+export type PinRead = { row: ExplorerNode } | { gone: { short: string; reason: string } };
+
 export interface NodesByKind {
   root: RootRow;
+  pinned: PinnedRow;
   app: AppRow;
   user: UserRow;
   group: GroupRow;

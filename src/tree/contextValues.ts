@@ -17,7 +17,11 @@ export type Modifier =
   /** A load-all that stopped on a failing page: Resume continues it. */
   | 'stopped'
   /** A load-all during which the list changed: Refresh catches up. */
-  | 'changed';
+  | 'changed'
+  /** A pinned group or member that no longer exists (its row says so and keeps Unpin). */
+  | 'gone'
+  /** A row of the Pinned section (Unpin); always the last token. */
+  | 'pinned';
 
 export function contextValue(kind: string, family: Family | undefined, modifiers: readonly Modifier[]): string | undefined {
   if (kind === 'root' || kind === 'range') return undefined; // nothing to act on: commands act on a list's owner or its rows
@@ -43,6 +47,14 @@ export const ROW_CONTEXTS: readonly string[] = [
   'notice;error',
   'notice;stopped',
   'notice;changed',
+  'pinned',
+  'group;legacy;pinned',
+  'group;live;pinned',
+  'group;live;deleted;pinned',
+  'member;legacy;pinned',
+  'member;live;pinned',
+  'notice;gone;pinned',
+  'notice;error;pinned',
 ];
 
 /** A row's context value, read back: what a command's target is checked against. */

@@ -29,6 +29,11 @@ export const LISTS = {
   members: { noun: 'member', segment: 'member', filterAs: { level: 'member', text: SEARCH_TEXT.member } },
 } as const satisfies Record<string, ListShape<never>>;
 
+/** The id of the row named `key` in a list of `shape` that the row `ownerId` owns (whether or not that row is shown). */
+export function childIdOf(ownerId: string, shape: Pick<ListShape<never>, 'segment'>, key: string): string {
+  return ownerId + segment(shape.segment, key);
+}
+
 export abstract class ListOwner<Item> extends ExplorerNode implements IdScope {
   protected abstract readonly shape: ListShape<Item>;
   /** Redraw this row when the list's first page arrived (its description shows the Total); see pagedChildren. */
@@ -48,7 +53,7 @@ export abstract class ListOwner<Item> extends ExplorerNode implements IdScope {
 
   /** The id of the row named `key` in this list. */
   childId(key: string): string {
-    return this.id + segment(this.shape.segment, key);
+    return childIdOf(this.id, this.shape, key);
   }
 
   override request(): ListRequest {

@@ -1,4 +1,5 @@
 // What a member row is in either family: a member of a group, named by its UserId, its API object its JSON.
+import type { Pin } from '../model/pins';
 import type { MemberRow, RowContext } from './concepts';
 import { ExplorerNode, type NodeIds, type TreeServices } from './node';
 
@@ -26,6 +27,11 @@ export abstract class MemberRowBase<Member extends { UserId: string }> extends E
 
   override ownId(): string {
     return this.member.UserId;
+  }
+
+  asPin(): Pin {
+    const { family, appId, dataCenter, groupId } = this.context;
+    return { family, ...(dataCenter ? { dataCenter } : {}), appId, groupId, userId: this.member.UserId, label: this.member.UserId };
   }
 
   override json(): unknown {

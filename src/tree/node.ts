@@ -6,12 +6,16 @@ import type { Family } from '../api/types';
 import type { TreeFilter } from '../model/filter';
 import type { ListStore } from '../model/listStore';
 import type { PagedList } from '../model/pagedList';
+import type { PinStore } from '../model/pins';
 import type { ExplorerLog } from '../log';
 import type { Session } from '../session';
 import { contextValue, type Modifier } from './contextValues';
 
-/** What a row is. `message` is a message of a group; `notice` a row that is not an API object (an error, a hint). */
-export type NodeKind = 'root' | 'app' | 'user' | 'group' | 'member' | 'messages' | 'message' | 'range' | 'more' | 'notice';
+/**
+ * What a row is. `message` is a message of a group; `notice` a row that is not an API object (an error, a hint);
+ * `pinned` the section of pinned groups and members at the top of the view.
+ */
+export type NodeKind = 'root' | 'pinned' | 'app' | 'user' | 'group' | 'member' | 'messages' | 'message' | 'range' | 'more' | 'notice';
 
 export interface TreeServices {
   readonly session: Session;
@@ -23,6 +27,8 @@ export interface TreeServices {
   readonly listOptions: Map<string, unknown>;
   /** The view's filter, if one is set. */
   readonly filter: TreeFilter | undefined;
+  /** The pins of every profile (the Pinned section shows the active profile's). */
+  readonly pins: PinStore;
   /** Shows a node again (its label may depend on what its children's first page said, e.g. a Total). */
   redraw(node: ExplorerNode | undefined): void;
 }
@@ -54,7 +60,10 @@ export abstract class ExplorerNode {
   readonly family: Family | undefined;
   /** Created on the first child: most nodes (members) never have one. */
   private childNodes: Map<string, ExplorerNode> | undefined;
-  /** The range row this node is shown in, when its list is shown as ranges; the view's parent is then that row. */
+  /**
+   * The row this node is shown under when that is not its parent, the view's parent then: a range row of its parent's
+   * list, or the Pinned section for a pinned member (whose parent is its group).
+   */
   shownUnder: ExplorerNode | undefined;
 
   constructor(
@@ -69,9 +78,14 @@ export abstract class ExplorerNode {
     return [];
   }
 
-  /** `kind;family;modifier…`: package.json's menus match these tokens (see contextValues.ts). */
+  /** Whether the row is one of the Pinned section's own (not a row below one of them). */
+  get inPinned(): boolean {
+    return (this.shownUnder ?? this.parent)?.kind === 'pinned';
+  }
+
+  /** `kind;family;modifier…`: package.json's menus match these tokens (see contextValues.ts); a pinned row's value ends in `pinned`. */
   get contextValue(): string | undefined {
-    return contextValue(this.kind, this.family, this.modifiers());
+    return contextValue(this.kind, this.family, this.inPinned ? [...this.modifiers(), 'pinned'] : this.modifiers());
   }
 
   /** The row without its tooltip, which resolveTreeItem adds when the row is hovered. */

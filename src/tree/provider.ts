@@ -1,5 +1,6 @@
 // The TreeDataProvider of the Apps view. Nodes load their own children; this class owns the root of the active
-// profile, the paged lists, the change events, and findNode: the one way to reach a node by its id.
+// profile, the paged lists, the change events, and findNode: the one way to reach a node by its id; and the pins a
+// hover offered for groups the tree has not loaded.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
 import { formatNumber } from '../model/display';
@@ -7,6 +8,7 @@ import type { ExplorerLog } from '../log';
 import type { TreeFilter } from '../model/filter';
 import { filterSummary } from './filtering';
 import { ListStore } from '../model/listStore';
+import type { Pin, PinStore } from '../model/pins';
 import type { Session } from '../session';
 import { isTreeRow, type ExplorerNode, type TreeServices } from './node';
 import { RootNode } from './rootNode';
@@ -20,6 +22,8 @@ export interface FindOptions {
 }
 
 const DEFAULT_MAX_PAGES_PER_LIST = 100;
+/** Pins offered by hovers and kept for their links; the oldest offer goes first. */
+const MAX_PIN_OFFERS = 200;
 
 export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, TreeServices, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
@@ -38,10 +42,13 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   /** The same nodes by the id they are named by (AppId, UserId, GroupId), for lookups of an id found in code. */
   private readonly byOwnId = new Map<string, Set<ExplorerNode>>();
   private readonly subscription: vscode.Disposable;
+  /** Pins offered for groups read by id (a hover's Pin link), by the id their row would have under Pinned. */
+  private readonly pinOffers = new Map<string, Pin>();
 
   constructor(
     readonly session: Session,
     readonly log: ExplorerLog,
+    readonly pins: PinStore,
   ) {
     this.subscription = session.onDidChange((change) => {
       if (change.reloadsLists) this.refresh();
@@ -56,9 +63,37 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     } else if (this.root?.profileName !== profile) {
       this.lists.clear();
       this.forget(() => true);
+      this.pinOffers.clear();
       this.root = new RootNode(this, profile);
     }
     return this.root;
+  }
+
+  /** Shows the Pinned section again after a pin was added or removed; the whole view when the section appears or goes. */
+  pinsChanged(): void {
+    const root = this.rootNode();
+    if (!root) return;
+    const stays = root.listsPinned && root.pinned.pins().length > 0;
+    this.changed.fire(stays ? root.pinned : undefined);
+  }
+
+  /**
+   * Keeps a pin of a group that is not a row of the tree (read by id for a hover) for a link that pins it; returns
+   * the id the link carries: the one its row will have under Pinned. Undefined when signed out.
+   */
+  offerPin(pin: Pin): string | undefined {
+    const root = this.rootNode();
+    if (!root) return undefined;
+    const id = root.pinned.rowId(pin);
+    this.pinOffers.delete(id);
+    this.pinOffers.set(id, pin);
+    if (this.pinOffers.size > MAX_PIN_OFFERS) this.pinOffers.delete(this.pinOffers.keys().next().value as string);
+    return id;
+  }
+
+  /** The pin offered under this id, if one was. */
+  offeredPin(id: string): Pin | undefined {
+    return this.pinOffers.get(id);
   }
 
   get filter(): TreeFilter | undefined {

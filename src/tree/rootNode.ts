@@ -1,6 +1,7 @@
-// The invisible root of one profile: the legacy apps from ListMessageApp plus the AppIds configured in settings,
-// then the LiveMessage apps of each data center (ListLiveMessageApps). A family the account does not use shows
-// nothing; a family the AccessKey may not list shows one quiet warning row, and never hides the other family.
+// The invisible root of one profile: the Pinned section when the profile has pins, then the legacy apps from
+// ListMessageApp plus the AppIds configured in settings, then the LiveMessage apps of each data center
+// (ListLiveMessageApps). A family the account does not use shows nothing; a family the AccessKey may not list shows
+// one quiet warning row, and never hides the other family.
 // Legacy apps are /profile/P/app/A; a LiveMessage app's id names its data center: /profile/P/dc/D/app/A.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
@@ -9,19 +10,25 @@ import { pagerOf, type ListRequestFor } from '../api/requests';
 import { LIMITS, type DataCenter, type LiveMessageApp, type MessageApp } from '../api/types';
 import { SEARCH_TEXT } from '../model/filter';
 import type { PagedList } from '../model/pagedList';
-import type { AppRow, RootRow } from './concepts';
+import type { PinTarget } from '../model/pins';
+import type { AppRow, IdScope, RootRow } from './concepts';
 import { keepsRow } from './filtering';
 import { AppNode } from './legacy/appNode';
-import { ListOwner, LISTS } from './listOwner';
+import { childIdOf, ListOwner, LISTS } from './listOwner';
 import { AppNode as LiveAppNode } from './live/appNode';
 import { segment, type ExplorerNode, type TreeServices } from './node';
 import { NoticeNode } from './noticeNode';
 import { listRows } from './pagedChildren';
+import { PinnedSection } from './pinnedSection';
 
 export class RootNode extends ListOwner<MessageApp> implements RootRow {
   readonly kind = 'root';
   readonly id: string;
   protected readonly shape = LISTS.apps;
+  /** The profile's Pinned section, shown first when it has pins. */
+  readonly pinned: PinnedSection;
+  /** Whether the rows last listed began with the Pinned section. */
+  listsPinned = false;
 
   constructor(
     services: TreeServices,
@@ -29,6 +36,7 @@ export class RootNode extends ListOwner<MessageApp> implements RootRow {
   ) {
     super(undefined, services);
     this.id = segment('profile', profileName);
+    this.pinned = new PinnedSection(this, services, profileName, (pin) => this.appScope(pin));
   }
 
   treeItem(): vscode.TreeItem {
@@ -49,6 +57,13 @@ export class RootNode extends ListOwner<MessageApp> implements RootRow {
 
   appNotInTree(appId: string): AppRow {
     return new AppNode(this, this.services, this.childId(appId), appId, undefined, false);
+  }
+
+  /** Where the rows of a pin's app are: the legacy app row (the users browsed under it), the LiveMessage app's in its data center. */
+  private appScope(pin: PinTarget): IdScope {
+    if (pin.family === 'legacy' || pin.dataCenter === undefined) return this.appNotInTree(pin.appId);
+    const id = this.liveAppId(pin.dataCenter, pin.appId);
+    return { id, childId: (groupId) => childIdOf(id, LISTS.groups, groupId) };
   }
 
   /** The id of the LiveMessage apps of one data center (the list they are in), and of one of them. */
@@ -93,10 +108,17 @@ export class RootNode extends ListOwner<MessageApp> implements RootRow {
   override async children(): Promise<ExplorerNode[]> {
     const { session } = this.services;
     if (session.configurationProblem) {
+      this.listsPinned = false;
       return [new NoticeNode(this, this.services, 'error', session.configurationProblem)];
     }
     const [legacy, live] = await Promise.all([this.legacyChildren(), this.liveChildren()]);
-    return [...legacy, ...live];
+    this.listsPinned = this.pinned.pins().length > 0;
+    return [...(this.listsPinned ? [this.pinned] : []), ...legacy, ...live];
+  }
+
+  override forgetChildren(): void {
+    super.forgetChildren();
+    this.pinned.forgetChildren();
   }
 
   private async liveChildren(): Promise<ExplorerNode[]> {

@@ -8,6 +8,7 @@
 //   IME_E2E_STEP_TIMEOUT_MS  limit of one step (default 120000)
 //   IME_E2E_KEEP=1           keep the temp workspace, user data and logs
 //   IME_E2E_EXTENSION=DIR    install this build of the extension instead of the repository's
+//   IME_E2E_STEPS=PATTERN    only the steps whose id matches this regular expression, and the steps they need
 //   IME_CODE_SERVER_DIR, CHROMIUM_PATH, IME_HEADED=1 (see the harness)
 //
 // Writes test-output/e2e/NN-<step>.png after every step, readme-*.png (cropped candidates for the README), and on
@@ -28,12 +29,13 @@ import { seconds } from '../harness/text';
 import { firstLine, messageOf, stackOf, withTimeout } from '../harness/wait';
 import { Workbench } from '../harness/workbench';
 import { installExtensionCopy, writeUserSettings } from './environment';
-import { type ReadmeShot, type StepContext, steps, type SuiteState } from './steps';
+import { type ReadmeShot, type Step, type StepContext, steps, type SuiteState } from './steps';
 
 const OUTPUT_DIR = path.join(REPO, 'test-output', 'e2e');
 const TIMEOUT_MS = Number(process.env.IME_E2E_TIMEOUT_MS || 10 * 60 * 1000);
 const STEP_TIMEOUT_MS = Number(process.env.IME_E2E_STEP_TIMEOUT_MS || 120_000);
 const KEEP = process.env.IME_E2E_KEEP === '1';
+const ONLY_STEPS = process.env.IME_E2E_STEPS ? new RegExp(process.env.IME_E2E_STEPS) : undefined;
 const PAGE_SIZE = 50;
 
 const t0 = Date.now();
@@ -193,7 +195,22 @@ interface StepResult {
   error?: unknown;
 }
 
+/** The ids of the steps to run: every step, or with IME_E2E_STEPS those matching and, transitively, what they need. */
+function chosenSteps(all: Step[]): Set<string> {
+  if (!ONLY_STEPS) return new Set(all.map((step) => step.id));
+  const chosen = new Set<string>();
+  const add = (id: string) => {
+    if (chosen.has(id)) return;
+    chosen.add(id);
+    for (const need of all.find((step) => step.id === id)?.needs ?? []) add(need);
+  };
+  for (const step of all) if (ONLY_STEPS.test(step.id)) add(step.id);
+  if (chosen.size === 0) throw new Error(`IME_E2E_STEPS=${process.env.IME_E2E_STEPS} matches no step id: ${all.map((step) => step.id).join(', ')}`);
+  return chosen;
+}
+
 async function runSteps(results: StepResult[], state: SuiteState): Promise<Record<string, number>> {
+  const chosen = chosenSteps(steps());
   let setup;
   try {
     setup = await setUp(state);
@@ -206,6 +223,7 @@ async function runSteps(results: StepResult[], state: SuiteState): Promise<Recor
   const { context } = setup;
   for (const [index, step] of steps().entries()) {
     if (interrupted) break;
+    if (!chosen.has(step.id)) continue;
     const number = String(index + 1).padStart(2, '0');
     const prefix = `${number}-${step.id}`;
     const missing = (step.needs ?? []).filter((id) => !state.completed.has(id));

@@ -1,6 +1,7 @@
-// The end-to-end scenario, one step per test: a user opens the view, signs in, browses, pages, copies, opens JSON,
-// meets an error and retries, finds things (findSteps.ts), uses two profiles, and signs out. Steps run in order; a step whose prerequisite failed
-// is skipped (and counted as failed).
+// The end-to-end scenario, one step per test: a user opens the view, signs in, browses, pins a group (pinSteps.ts),
+// pages, copies, opens JSON, meets an error and retries, finds things (findSteps.ts), changes things (writeSteps.ts),
+// uses two profiles, and signs out. Steps run in order; a step whose prerequisite failed is skipped (and counted as
+// failed).
 import * as assert from 'node:assert/strict';
 import type { FaultOptions } from '../../src/emulator/faults';
 import { STS_KEY } from '../../src/emulator/keys';
@@ -11,6 +12,7 @@ import { expandAtOnce, memberRowsShown } from './expandSteps';
 import { dashboardStep } from './dashboardSteps';
 import { expandLiveMessageApp } from './liveMessageSteps';
 import { findSteps } from './findSteps';
+import { pinStep } from './pinSteps';
 import { writeStep } from './writeSteps';
 
 export { COMMAND, type ReadmeShot, type Step, type StepContext, type SuiteState } from './context';
@@ -97,6 +99,7 @@ export function steps(): Step[] {
         await wb.revealRow(fixtures.pagedGroupId, { level: 3, upFirst: true });
       },
     },
+    pinStep,
     {
       id: 'load-more',
       title: '"Load more…" adds the next page (100 of 123), a second click the rest (and the row goes away)',

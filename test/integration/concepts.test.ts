@@ -24,7 +24,8 @@ import { picked, savedAs, searched, typed } from './testInput';
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Text as the hover's Markdown spells it (src/tree/format.ts escapes Markdown punctuation). */
 const md = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
-const LINKED = ['imExplorer.revealInExplorer', 'imExplorer.copyAsCode', 'imExplorer.openJson'];
+// A group's hover also links Pin.
+const LINKED = ['imExplorer.revealInExplorer', 'imExplorer.copyAsCode', 'imExplorer.openJson', 'imExplorer.pin'];
 const looksLikeGroupId = (id: string) => /^[A-Za-z0-9_-]{8,64}$/.test(id) && /[A-Za-z]/.test(id) && /\d/.test(id);
 
 /** What one family brings to the table. */

@@ -26,7 +26,8 @@ import {
 } from './helpers';
 import { picked, typed } from './testInput';
 
-const LINKED = ['imExplorer.revealInExplorer', 'imExplorer.copyAsCode', 'imExplorer.openJson'];
+// A group's hover also links Pin.
+const LINKED = ['imExplorer.revealInExplorer', 'imExplorer.copyAsCode', 'imExplorer.openJson', 'imExplorer.pin'];
 /** Text as the hover's Markdown spells it (src/tree/format.ts escapes Markdown punctuation). */
 const md = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 

@@ -80,6 +80,7 @@ describe('commands of the LiveMessage family (real extension host)', () => {
   });
 
   it('a member row shows the nick and level its UserInfo names, and every field of it in the tooltip', async () => {
+    assert.ok('UserInfo' in member.member, 'a member listed by ListLiveMessageGroupUsers');
     const info = JSON.parse(member.member.UserInfo) as { nick: string; level: number };
     const description = String(member.treeItem().description);
     assert.ok(description.startsWith(`${info.nick} · level ${info.level}`), description);

@@ -1,5 +1,5 @@
 // The command registry against package.json: the ids both ways, each menu against the rows its command takes (the
-// targets declared in code), and the context values the real tree sets against the one table.
+// targets declared in code), and the context values the real tree sets (pinned rows included) against the one table.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/commands';
@@ -7,6 +7,8 @@ import { accepts, registerCommands, type Command, type NodeTarget } from '../../
 import type { RunningEmulator } from '../../src/emulator';
 import type { ExplorerApi } from '../../src/extension';
 import { ROW_CONTEXTS, tokensOf } from '../../src/tree/contextValues';
+import type { Pin } from '../../src/model/pins';
+import type { MemberRow } from '../../src/tree/concepts';
 import type { ExplorerNode } from '../../src/tree/node';
 import { children, configure, explorer, isLegacyGroup, reset, signedInWorld } from './helpers';
 
@@ -127,6 +129,8 @@ describe('command registry and context values (real extension host)', () => {
       }
     };
     await walk(undefined, 0);
+    const loadedMember = (family: string) => (api.tree.loadedNodes((node) => node.kind === 'member' && node.family === family)[0] as MemberRow).asPin();
+    const memberPins = [loadedMember('legacy'), loadedMember('live')];
     emulator.setFaults({ errorRate: 1, errorCodes: ['InternalError'], actions: ['ListMessageGroupUser'] });
     try {
       const small = api.tree.loadedNodes((node) => isLegacyGroup(node) && node.group.GroupId === fixtures.smallGroupId)[0];
@@ -136,6 +140,22 @@ describe('command registry and context values (real extension host)', () => {
     } finally {
       emulator.setFaults({});
     }
+    // Pinned rows of both families, a deleted group's and a gone pin's, as the Pinned section shows them.
+    const live = emulator.liveMessage.fixtures;
+    for (const pin of [
+      { family: 'legacy', appId: fixtures.appId, groupId: fixtures.smallGroupId, label: fixtures.smallGroupId },
+      { family: 'live', dataCenter: 'cn-shanghai', appId: live.appId, groupId: live.smallGroupId, label: live.smallGroupId },
+      ...memberPins,
+      { family: 'live', dataCenter: 'cn-shanghai', appId: live.appId, groupId: live.deletedGroupId, label: live.deletedGroupId },
+      { family: 'legacy', appId: fixtures.appId, groupId: 'no-such-group', label: 'no-such-group' },
+    ] satisfies Pin[]) {
+      await api.tree.pins.add(api.session.profile!.name, pin);
+    }
+    api.tree.refresh();
+    const pinned = (await children(api)).find((node) => node.kind === 'pinned');
+    assert.ok(pinned, 'the Pinned section');
+    seen.set(String(pinned.treeItem().contextValue), pinned.id);
+    await walk(pinned, 2);
     assert.deepEqual(
       [...seen.keys()].filter((value) => !ROW_CONTEXTS.includes(value)),
       [],
@@ -153,6 +173,13 @@ describe('command registry and context values (real extension host)', () => {
       'group;live',
       'member;live',
       'messages;live',
+      'pinned',
+      'group;legacy;pinned',
+      'group;live;pinned',
+      'group;live;deleted;pinned',
+      'member;legacy;pinned',
+      'member;live;pinned',
+      'notice;gone;pinned',
     ]) {
       assert.ok(seen.has(value), `the walk met a ${value} row`);
     }

@@ -4,16 +4,16 @@
 import { l10n } from 'vscode';
 import { UserInputError } from '../../errors';
 import type { Services } from '../../services';
-import { isKind } from '../../tree/concepts';
 import type { ExplorerNode } from '../../tree/node';
 import { onRow } from '../registry';
 import { revealNode } from '../lookup/apps';
 import { addUserToApp } from './configured';
 
 async function browseGroupsOf(services: Services, from: ExplorerNode, userId: string): Promise<string> {
-  let app: ExplorerNode | undefined = from;
-  while (app && !isKind(app, ['app'])) app = app.parent;
-  if (!isKind(app, ['app'])) throw new UserInputError(l10n.t('This row belongs to no app.'));
+  // The app by its AppId, not by walking up: a pinned row is shown under Pinned, not under its app.
+  const { appId } = from.ids();
+  const app = appId !== undefined ? services.tree.rootNode()?.appNotInTree(appId) : undefined;
+  if (!app) throw new UserInputError(l10n.t('This row belongs to no app.'));
   await addUserToApp(services, app.appId, userId);
   const id = app.childId(userId);
   const user = await services.tree.findNode(id);

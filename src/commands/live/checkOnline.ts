@@ -3,7 +3,7 @@
 // answer; a message sums it up.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
-import { callOf } from '../../api/requests';
+import { callOf, type ItemRequestFor } from '../../api/requests';
 import { LIMITS } from '../../api/types';
 import { UserInputError } from '../../errors';
 import { ask } from '../../input';
@@ -34,31 +34,37 @@ export const checkOnline = onRow(
   'checkOnline',
   { kinds: ['group', 'member'], families: ['live'], without: ['deleted'], noun: () => l10n.t('a LiveMessage group or member') },
   async (services, target): Promise<OnlineAnswer[]> => {
-    const group = target.kind === 'group' ? target : target.parent;
-    if (!(group instanceof GroupNode)) throw new Error(`${target.id} is not in a LiveMessage group`);
-    let userIds: string[];
+    // What to check, and the rows that show the answer: a member's own request (a pinned member is shown under
+    // Pinned, not under its group), or the UserIds asked for on a group, shown on its loaded members.
+    let params: ItemRequestFor<'CheckLiveMessageUsersInGroup'>['params'];
+    let rows: Map<string, string>;
     if (target.kind === 'member') {
-      userIds = [target.userId];
+      const request = target.request();
+      if (request?.action !== 'CheckLiveMessageUsersInGroup') throw new Error(`${target.id} is not a LiveMessage member`);
+      params = request.params;
+      rows = new Map([[target.userId, target.id]]);
     } else {
+      if (!(target instanceof GroupNode)) throw new Error(`${target.id} is not a LiveMessage group`);
       const text = await ask(services.input, {
-        title: l10n.t('Check online in {0}: UserIds', group.groupId),
+        title: l10n.t('Check online in {0}: UserIds', target.groupId),
         prompt: l10n.t('{0} to {1} UserIds, separated by commas.', min, max),
         validateInput: userIdsProblem,
       });
       const problem = userIdsProblem(text);
       if (problem) throw new UserInputError(problem);
-      userIds = [...new Set(splitIds(text))];
+      params = { ...target.where, UserIds: [...new Set(splitIds(text))] };
+      rows = new Map(target.pagedChildren().items.map((member) => [member.UserId, target.childId(member.UserId)]));
     }
     const response = await vscode.window.withProgress({ location: { viewId: 'imExplorer.apps' }, title: l10n.t('Checking who is online…') }, () =>
-      callOf(services.session.client, { action: 'CheckLiveMessageUsersInGroup', params: { ...group.where, UserIds: userIds } }),
+      callOf(services.session.client, { action: 'CheckLiveMessageUsersInGroup', params }),
     );
     const checkedAt = Date.now();
     const answers = response.Users.map(({ UserId, Online }) => ({ UserId, Online }));
-    const loaded = new Set(group.pagedChildren().items.map((member) => member.UserId));
     for (const answer of answers) {
-      if (loaded.has(answer.UserId)) services.tree.details.set(group.childId(answer.UserId), { Online: answer.Online, checkedAt } satisfies OnlineState);
+      const rowId = rows.get(answer.UserId);
+      if (rowId !== undefined) services.tree.details.set(rowId, { Online: answer.Online, checkedAt } satisfies OnlineState);
     }
-    services.tree.redraw(group);
+    services.tree.redraw(target);
     const online = answers.filter((answer) => answer.Online).map((answer) => answer.UserId);
     const offline = answers.filter((answer) => !answer.Online).map((answer) => answer.UserId);
     const summary = [
@@ -67,7 +73,7 @@ export const checkOnline = onRow(
     ]
       .filter(Boolean)
       .join(' ');
-    void services.input.showMessage('info', l10n.t('Group {0}: {1}', group.groupId, summary));
+    void services.input.showMessage('info', l10n.t('Group {0}: {1}', params.GroupId, summary));
     return answers;
   },
 );

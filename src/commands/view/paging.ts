@@ -1,4 +1,5 @@
-// Paging commands: Load more, Load all (with progress and Cancel), Resume a load-all that stopped, Retry a failed page.
+// Paging commands: Load more, Load all (with progress and Cancel), Resume a load-all that stopped, Retry a failed page
+// (or a pinned row that could not be read).
 import vscode = require('vscode');
 import { l10n } from 'vscode';
 import { formatNumber } from '../../model/display';
@@ -74,6 +75,11 @@ export const retry: Command = {
   id: 'retry',
   async run(services, node): Promise<void> {
     const owner = node?.listOwner() ?? services.tree.rootNode();
+    if (isKind(owner, ['pinned'])) {
+      owner.forgetFailedReads(); // read again when the section is shown
+      services.tree.redraw(owner);
+      return;
+    }
     const list = owner?.pagedChildren();
     if (!owner || !list || services.session.configurationProblem) {
       await services.session.reload();

@@ -181,6 +181,7 @@ export class AppNode extends ExplorerNode implements AppRow {
       document: { AppId: this.appId, ...response },
       places: ordered.map((userId) => this.userRow(userId).childId(group.GroupId)),
       pagesPerPlace: PAGES_PER_USER,
+      pin: { family: 'legacy', appId: this.appId, groupId: group.GroupId, label: group.GroupId },
     };
   }
 

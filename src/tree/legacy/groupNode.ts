@@ -8,6 +8,7 @@ import { exportPlan, type ExportPlan } from '../../export/exportList';
 import type { DashboardMessage } from '../../model/dashboard/messageStats';
 import type { HeaderField, Sample } from '../../model/dashboard/protocol';
 import { MEMBER_ROWS } from '../../export/rows';
+import type { Pin } from '../../model/pins';
 import type { InteractiveMessagesClient } from '../../api/client';
 import type { DashboardSource, GroupRow, GroupWrites, MemberHit, MemberItem, RowContext } from '../concepts';
 import { bothTimes, formatNumber, localTime, plural, statusText, tooltip } from '../format';
@@ -219,6 +220,10 @@ export class GroupNode extends ListOwner<GroupMember> implements GroupRow {
 
   override ids(): NodeIds {
     return { appId: this.appId, groupId: this.groupId, userId: this.userId };
+  }
+
+  asPin(): Pin {
+    return { family: 'legacy', appId: this.appId, groupId: this.groupId, label: this.groupId };
   }
 
   override ownId(): string {

@@ -1,4 +1,5 @@
-// A member of a legacy message group (ListMessageGroupUser): UserId and when they joined.
+// A member of a legacy message group: UserId and when they joined (ListMessageGroupUser), or, for a pinned member
+// read by its UserId (ListMessageGroupUserById), its nick and mute state.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
 import { callOf, type ItemRequestFor } from '../../api/requests';
@@ -7,14 +8,24 @@ import { UserInputError } from '../../errors';
 import { bothTimes, formatNumber, localTime, tooltip } from '../format';
 import { MemberRowBase } from '../memberRow';
 
-export class MemberNode extends MemberRowBase<GroupMember> {
+export class MemberNode extends MemberRowBase<GroupMember | MemberDetail> {
   override readonly family = 'legacy';
+
+  /** When the member joined, as the group's list says (a member read by its UserId does not say). */
+  private get joinTime(): number | undefined {
+    return 'JoinTime' in this.member ? this.member.JoinTime : undefined;
+  }
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.member.UserId, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
+    // Its details once read (Show Details, a write; a pinned member's are what was read): the mute state, and the nick
+    // where the row has no join time to show.
+    const joined = this.joinTime;
     const detail = this.services.details.get(this.id) as MemberDetail | undefined;
-    item.description = [l10n.t('joined {0}', localTime(this.member.JoinTime)), detail?.IsMute ? l10n.t('muted') : undefined].filter(Boolean).join(' · ');
+    item.description = [joined !== undefined ? l10n.t('joined {0}', localTime(joined)) : detail?.UserNick, detail?.IsMute ? l10n.t('muted') : undefined]
+      .filter(Boolean)
+      .join(' · ');
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = this.contextValue;
     return item;
@@ -25,7 +36,7 @@ export class MemberNode extends MemberRowBase<GroupMember> {
     const ownGroups = this.services.lists.peek(this.context.app.childId(this.member.UserId))?.total;
     return tooltip(l10n.t('Member {0}', this.member.UserId), [
       ['UserId', this.member.UserId],
-      ['JoinTime', bothTimes(this.member.JoinTime)],
+      ['JoinTime', this.joinTime !== undefined ? bothTimes(this.joinTime) : '—'],
       ['GroupId', this.context.groupId],
       ['AppId', this.context.appId],
       [l10n.t('Own groups'), ownGroups !== undefined ? formatNumber(ownGroups) : l10n.t('use Browse Groups of This User')],

@@ -189,6 +189,7 @@ export class AppNode extends ListOwner<LiveMessageGroup> implements AppRow {
       document: { AppId: this.appId, DataCenter: this.dataCenter, ...group },
       places: hidden ? [] : [this.childId(group.GroupId)],
       pagesPerPlace: GROUP_PAGES_TO_PLACE,
+      pin: { family: 'live', dataCenter: this.dataCenter, appId: this.appId, groupId: group.GroupId, label: group.GroupName || group.GroupId },
       ...(hidden
         ? {
             hiddenBecause: l10n.t(

@@ -11,6 +11,7 @@ import { exportPlan, type ExportPlan } from '../../export/exportList';
 import type { DashboardMessage } from '../../model/dashboard/messageStats';
 import type { HeaderField, Sample } from '../../model/dashboard/protocol';
 import { LIVE_MEMBER_ROWS } from '../../export/rows';
+import type { Pin } from '../../model/pins';
 import type { PagedList } from '../../model/pagedList';
 import { viewUserInfo } from '../../model/userInfo';
 import type { InteractiveMessagesClient } from '../../api/client';
@@ -313,6 +314,10 @@ export class GroupNode extends ListOwner<LiveMessageUser> implements GroupRow {
 
   override ids(): NodeIds {
     return { appId: this.appId, groupId: this.groupId };
+  }
+
+  asPin(): Pin {
+    return { family: 'live', dataCenter: this.dataCenter, appId: this.appId, groupId: this.groupId, label: this.group.GroupName || this.groupId };
   }
 
   override ownId(): string {

@@ -1,10 +1,10 @@
 // A member of a LiveMessage group (ListLiveMessageGroupUsers): UserId and what its UserInfo says of them (the
 // nick, a level or role; every field in the tooltip); online state once checked, mute state once the group's band
-// state was read.
+// state was read. A pinned member is read by CheckLiveMessageUsersInGroup: its online state, no UserInfo.
 import vscode = require('vscode');
 import { l10n } from 'vscode';
 import type { ItemRequestFor } from '../../api/requests';
-import type { DataCenter, DescribeLiveMessageGroupBandResult, LiveMessageUser } from '../../api/types';
+import type { CheckLiveMessageUsersInGroupResult, DataCenter, DescribeLiveMessageGroupBandResult, LiveMessageUser } from '../../api/types';
 import { viewUserInfo } from '../../model/userInfo';
 import type { RowContext } from '../concepts';
 import { tooltip } from '../format';
@@ -19,9 +19,16 @@ export interface OnlineState {
 
 type GroupContext = RowContext & { groupId: string; groupRowId: string; dataCenter: DataCenter };
 
-export class MemberNode extends MemberRowBase<LiveMessageUser> {
+/** A member as CheckLiveMessageUsersInGroup answers about them. */
+export type CheckedUser = CheckLiveMessageUsersInGroupResult['Users'][number];
+
+export class MemberNode extends MemberRowBase<LiveMessageUser | CheckedUser> {
   override readonly family = 'live';
   declare protected readonly context: GroupContext;
+
+  private get userInfo(): string | undefined {
+    return 'UserInfo' in this.member ? this.member.UserInfo : undefined;
+  }
 
   get online(): OnlineState | undefined {
     return this.services.details.get(this.id) as OnlineState | undefined;
@@ -38,7 +45,7 @@ export class MemberNode extends MemberRowBase<LiveMessageUser> {
     item.id = this.id;
     const online = this.online;
     const parts = [
-      viewUserInfo(this.member.UserInfo).short,
+      viewUserInfo(this.userInfo).short,
       online ? (online.Online ? l10n.t('online') : l10n.t('offline')) : undefined,
       this.banned ? l10n.t('muted') : undefined,
     ];
@@ -51,12 +58,12 @@ export class MemberNode extends MemberRowBase<LiveMessageUser> {
   override tooltip(): vscode.MarkdownString {
     const online = this.online;
     const banned = this.banned;
-    const info = viewUserInfo(this.member.UserInfo);
+    const info = viewUserInfo(this.userInfo);
     return tooltip(
       l10n.t('LiveMessage member {0}', this.member.UserId),
       [
         ['UserId', this.member.UserId],
-        ['UserInfo', this.member.UserInfo || '—'],
+        ['UserInfo', this.userInfo || '—'],
         ['GroupId', this.context.groupId],
         ['AppId', this.context.appId],
         ['DataCenter', this.context.dataCenter],
