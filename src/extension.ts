@@ -13,6 +13,7 @@ import { SwappableInput } from './input';
 import { JSON_SCHEME, JsonDocuments } from './jsonDocuments';
 import { ExplorerLog } from './log';
 import { setDisplayLocale } from './model/display';
+import { ExpansionMemory } from './model/expansion';
 import { PinStore } from './model/pins';
 import type { Services } from './services';
 import { Session } from './session';
@@ -32,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const pins = new PinStore(context.globalState);
   const profiles = new ProfileStore(context.secrets, context.globalState, (name) => pins.forget(name));
   const session = new Session(profiles, log);
-  const tree = new ExplorerTreeProvider(session, log, pins);
+  const tree = new ExplorerTreeProvider(session, log, pins, new ExpansionMemory(context.workspaceState));
   const treeView = vscode.window.createTreeView('imExplorer.apps', { treeDataProvider: tree, showCollapseAll: true });
   const jsonDocuments = new JsonDocuments();
   const statusBar = vscode.window.createStatusBarItem('imExplorer.profile', vscode.StatusBarAlignment.Left, 0);
@@ -48,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     session,
     tree,
     treeView,
+    treeView.onDidExpandElement(({ element }) => tree.expansion.expanded(element.id)),
+    treeView.onDidCollapseElement(({ element }) => tree.expansion.collapsed(element.id)),
     jsonDocuments,
     dashboards,
     statusBar,

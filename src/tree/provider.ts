@@ -5,6 +5,7 @@ import vscode = require('vscode');
 import { l10n } from 'vscode';
 import { formatNumber } from '../model/display';
 import type { ExplorerLog } from '../log';
+import type { ExpansionMemory } from '../model/expansion';
 import type { TreeFilter } from '../model/filter';
 import { filterSummary } from './filtering';
 import { ListStore } from '../model/listStore';
@@ -49,6 +50,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     readonly session: Session,
     readonly log: ExplorerLog,
     readonly pins: PinStore,
+    readonly expansion: ExpansionMemory,
   ) {
     this.subscription = session.onDidChange((change) => {
       if (change.reloadsLists) this.refresh();
@@ -125,6 +127,9 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     const item = node.treeItem();
+    if (item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed && this.expansion.isExpanded(node.id)) {
+      item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+    }
     const activity = this.activities.get(node.id);
     if (activity) {
       item.description = activity;

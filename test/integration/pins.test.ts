@@ -226,7 +226,7 @@ describe('pinned groups and members, once per family (real extension host)', () 
         assert.ok(state.includes(each.smallGroupId()));
         assertNoSecrets([state]);
         // As after a restart: a provider and a store of their own, reading the same state.
-        const provider = new ExplorerTreeProvider(api.session, api.log, new PinStore(api.context.globalState));
+        const provider = new ExplorerTreeProvider(api.session, api.log, new PinStore(api.context.globalState), api.tree.expansion);
         try {
           const top = (await provider.getChildren())[0];
           assert.equal(top?.kind, 'pinned');

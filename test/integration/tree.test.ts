@@ -9,6 +9,8 @@ import type { MemberNode } from '../../src/tree/legacy/memberNode';
 import type { NoticeNode } from '../../src/tree/noticeNode';
 import type { ExplorerNode } from '../../src/tree/node';
 import type { UserNode } from '../../src/tree/legacy/userNode';
+import { ExplorerTreeProvider } from '../../src/tree/provider';
+import { ExpansionMemory } from '../../src/model/expansion';
 import { parseFilter } from '../../src/model/filter';
 import type { LoadAllOutcome } from '../../src/model/pagedList';
 import {
@@ -385,6 +387,41 @@ describe('explorer tree (real extension host)', () => {
     assert.deepEqual((await children(api, await demoApp())).map(labelOf), [fixtures.userId]);
     await vscode.commands.executeCommand('imExplorer.removeApp', configured);
     assert.ok(!(await children(api)).some((node) => node.ids().appId === 'configured-only-app'));
+  });
+
+  it('remembers the rows left expanded in the workspace for the next window, and forgets them on Collapse All', async () => {
+    const app = await demoApp();
+    const parent = await user(fixtures.userId);
+    await api.treeView.reveal(parent, { expand: true, focus: false });
+    const remembered = async (ids: string[]) => {
+      await api.tree.expansion.stored();
+      const memory = new ExpansionMemory(api.context.workspaceState);
+      return ids.map((id) => memory.isExpanded(id));
+    };
+    const deadline = Date.now() + 10_000;
+    while ((await remembered([app.id, parent.id])).includes(false)) {
+      assert.ok(Date.now() < deadline, 'the expanded rows were not remembered');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    // The next window: its rows of the same ids come expanded, a row never expanded does not.
+    const nextWindow = new ExplorerTreeProvider(api.session, api.log, api.tree.pins, new ExpansionMemory(api.context.workspaceState));
+    try {
+      const [nextApp] = (await nextWindow.getChildren()).filter((node) => node.id === app.id);
+      assert.equal(nextWindow.getTreeItem(nextApp).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+      const nextUsers = await nextWindow.getChildren(nextApp);
+      const nextUser = nextUsers.find((node) => node.id === parent.id)!;
+      assert.equal(nextWindow.getTreeItem(nextUser).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+      const other = nextUsers.find((node) => node.id !== parent.id)!;
+      assert.equal(nextWindow.getTreeItem(other).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    } finally {
+      nextWindow.dispose();
+    }
+    await quietTree(api);
+    const until = Date.now() + 10_000;
+    while ((await remembered([app.id, parent.id])).includes(true)) {
+      assert.ok(Date.now() < until, 'Collapse All left rows remembered as expanded');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   });
 
   it('puts no secret in any label, description, tooltip or log line', async () => {

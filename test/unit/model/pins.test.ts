@@ -3,21 +3,7 @@
 // damaged or foreign entry in the state is skipped, never trusted).
 import * as assert from 'node:assert/strict';
 import { MAX_PINS, PinStore, type Pin, type PinState } from '../../../src/model/pins';
-
-/** A Memento in memory that copies values in and out, as VS Code's stores JSON. */
-class MemoryState implements PinState {
-  readonly values = new Map<string, string>();
-
-  get<T>(key: string): T | undefined {
-    const text = this.values.get(key);
-    return text === undefined ? undefined : (JSON.parse(text) as T);
-  }
-
-  async update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) this.values.delete(key);
-    else this.values.set(key, JSON.stringify(value));
-  }
-}
+import { MemoryState } from '../memoryState';
 
 /**
  * globalState as VS Code runs it: an update applies at once; a flush sends the whole state to the workbench, which
