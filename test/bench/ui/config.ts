@@ -39,6 +39,8 @@ export const TARGETS = {
   dashboardUpdateP95Ms: 50,
   dashboardHeapMb: 30,
   dashboardSampleShare: 0.1,
+  refreshHeapGrowthMb: 5,
+  reloadToTreeMs: 2000,
 };
 
 const t0 = Date.now();

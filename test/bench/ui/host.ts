@@ -18,7 +18,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
-import type { ActivationSample, ChildrenCall, Command, GroupPath, HeapSample, LoadAllSample, Probe, Task } from './protocol';
+import type { ActivationSample, ChildrenCall, Command, GroupPath, HeapSample, LoadAllSample, Probe, RefreshRowsSample, Task } from './protocol';
 
 const EXTENSION_ID = 'imexplorer.interactive-messages-explorer';
 
@@ -225,6 +225,7 @@ function toEsm(module: object): object {
 interface NodeLike {
   kind: string;
   id: string;
+  family?: string;
   treeItem(): { label?: string | { label: string } };
 }
 
@@ -235,6 +236,10 @@ interface ExplorerLike {
   tree: {
     getChildren(node?: NodeLike): Promise<NodeLike[]>;
     getTreeItem(node: NodeLike): unknown;
+    loadedNodes(predicate: (node: NodeLike) => boolean): NodeLike[];
+    current(node: NodeLike): Promise<NodeLike | undefined>;
+    readonly busy: boolean;
+    lists: { peek(id: string): { items: unknown[] } | undefined };
   };
 }
 
@@ -322,6 +327,52 @@ async function reveal(api: ExplorerLike, command: GroupPath & { last: boolean })
   return target.id;
 }
 
+async function settled(api: ExplorerLike, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (api.tree.busy && Date.now() < deadline) await sleep(20);
+}
+
+async function refreshRows(api: ExplorerLike, command: { count: number; keep: GroupPath }): Promise<RefreshRowsSample> {
+  const liveApp = (await api.tree.getChildren()).find((node) => node.kind === 'app' && node.family === 'live');
+  if (liveApp) {
+    await api.treeView.reveal(liveApp, { expand: true });
+    const liveGroup = (await api.tree.getChildren(liveApp)).find((node) => node.kind === 'group');
+    if (liveGroup) await api.treeView.reveal(liveGroup, { expand: true });
+  }
+  await settled(api);
+  const kept = await groupNode(api, command.keep);
+  const keptCount = () => api.tree.lists.peek(kept.id)?.items.length ?? 0;
+  const keptBefore = keptCount();
+  const refreshable = (node: NodeLike) =>
+    ['app', 'user', 'group', 'messages'].includes(node.kind) && !kept.id.startsWith(node.id + '/') && node.id !== kept.id && !node.id.startsWith(kept.id + '/');
+  const ids = [...new Set(api.tree.loadedNodes(refreshable).map((node) => node.id))];
+  if (ids.length === 0) throw new Error('no row to refresh beside the kept group');
+  const rows: Record<string, number> = {};
+  const refreshOnce = async (id: string): Promise<NodeLike | undefined> => {
+    const row = api.tree.loadedNodes((node) => node.id === id)[0];
+    const current = row && (await api.tree.current(row));
+    if (!current) return undefined; // gone with a refresh of its parent
+    await vscode.commands.executeCommand('imExplorer.refresh', current);
+    await api.tree.getChildren(current);
+    await settled(api);
+    return current;
+  };
+  // One round first, not counted: what it reads for the first time (an app's groups) is state, not growth.
+  for (const id of ids) await refreshOnce(id);
+  const heapBefore = heap();
+  const started = performance.now();
+  let refreshes = 0;
+  for (let i = 0; i < command.count; i++) {
+    const current = await refreshOnce(ids[i % ids.length]);
+    if (!current) continue;
+    refreshes++;
+    const key = `${current.kind};${current.family ?? ''}`;
+    rows[key] = (rows[key] ?? 0) + 1;
+  }
+  const ms = performance.now() - started;
+  return { refreshes, rows, ms, heapBefore, heapAfter: heap(), keptBefore, keptAfter: keptCount() };
+}
+
 async function waitForSignIn(api: ExplorerLike, timeoutMs = 60_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (!api.session.signedIn && Date.now() < deadline) await sleep(100);
@@ -347,6 +398,8 @@ async function runUi(task: Task, api: ExplorerLike): Promise<void> {
     else if (command.cmd === 'heap') await post('heap', heap());
     else if (command.cmd === 'loadAll') await post('loadAll', await loadAll(api, command));
     else if (command.cmd === 'reveal') await post('revealed', { id: await reveal(api, command) });
+    else if (command.cmd === 'refreshRows') await post('refreshedRows', await refreshRows(api, command));
+    else if (command.cmd === 'reloadWindow') await vscode.commands.executeCommand('workbench.action.reloadWindow');
     else if (command.cmd === 'openDashboard') {
       const group = await groupNode(api, command);
       const startWall = wall();

@@ -26,7 +26,15 @@ export type Command =
   /** Runs imExplorer.openDashboard on the group; answers with the wall time the command was run. */
   | ({ cmd: 'openDashboard' } & GroupPath)
   /** Closes every editor (a dashboard among them). */
-  | { cmd: 'closeEditors' };
+  | { cmd: 'closeEditors' }
+  /**
+   * Expands a LiveMessage app and group beside the legacy rows, then refreshes the rows shown `count` times in turn
+   * (all but `keep`, a loaded group, and its parents), each until its children are read again; the heap after a full
+   * GC before and after.
+   */
+  | { cmd: 'refreshRows'; count: number; keep: GroupPath }
+  /** Developer: Reload Window (the window saves its state, then loads again with a new extension host). */
+  | { cmd: 'reloadWindow' };
 
 /** Where a group is in the view: app > user > group. */
 export interface GroupPath {
@@ -68,6 +76,18 @@ export interface HeapSample {
   heapUsedMb: number;
   rssMb: number;
   gc: boolean;
+}
+
+export interface RefreshRowsSample {
+  refreshes: number;
+  /** The rows refreshed, by kind and family ("group;legacy": 4). */
+  rows: Record<string, number>;
+  ms: number;
+  heapBefore: HeapSample;
+  heapAfter: HeapSample;
+  /** Members of the group kept loaded, before and after. */
+  keptBefore: number;
+  keptAfter: number;
 }
 
 export interface LoadAllSample {

@@ -26,6 +26,7 @@ export function report(result: BenchResult, staged: StagedExtension, left: strin
   const expandMs = median(frames);
   const big = result.ui.bigGroup;
   const dashboard = result.ui.dashboard;
+  const dayLong = result.ui.dayLong;
   const rows: [string, string, string][] = [
     [
       'activation_ms (load + activate, signed in)',
@@ -66,6 +67,14 @@ export function report(result: BenchResult, staged: StagedExtension, left: strin
       dashboard ? `${fmt(dashboard.sampleShare, 4)} (${fmt(dashboard.sampleCallsPerSecond, 2)} calls/s)` : '-',
       `≤ ${TARGETS.dashboardSampleShare}`,
     ],
+    [
+      'refresh_heap_growth_mb',
+      dayLong
+        ? `${fmt(dayLong.heapGrowthMb)} (${dayLong.refresh.refreshes} refreshes, GC forced: ${String(dayLong.refresh.heapAfter.gc)}, the loaded group ${dayLong.refresh.keptBefore} → ${dayLong.refresh.keptAfter} members)`
+        : `- (${result.ui.dayLongError ?? 'not measured'})`,
+      `≤ ${TARGETS.refreshHeapGrowthMb}`,
+    ],
+    ['reload_to_tree_ms', dayLong ? fmt(dayLong.reloadToTreeMs) : '-', `≤ ${TARGETS.reloadToTreeMs}`],
   ];
   const width = Math.max(...rows.map((row) => row[0].length));
   process.stdout.write(
@@ -89,6 +98,8 @@ export function report(result: BenchResult, staged: StagedExtension, left: strin
     dashboard_update_p95_ms: dashboard ? round(dashboard.updateGapP95Ms) : null,
     dashboard_exthost_heap_mb: dashboard ? round(dashboard.heapGrowthMb) : null,
     dashboard_sample_share: dashboard ? round(dashboard.sampleShare, 4) : null,
+    refresh_heap_growth_mb: dayLong ? round(dayLong.heapGrowthMb) : null,
+    reload_to_tree_ms: dayLong ? round(dayLong.reloadToTreeMs) : null,
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

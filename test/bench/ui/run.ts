@@ -2,6 +2,7 @@
 // browser workbench in headless Chromium), measured on the PRODUCTION bundle. One module per measurement:
 // activation.ts (activation_ms, activation_floor_ms), expand.ts (expand_to_visible_ms), rtt.ts (rtt_ms),
 // bigGroup.ts (load_all_ratio_to_limit, exthost_heap_growth_mb, frame_gap_p95_ms, refresh_after_load_all_ms);
+// dashboard.ts (dashboard_*); dayLong.ts (refresh_heap_growth_mb, reload_to_tree_ms);
 // stage.ts builds the bundle (bundle_bytes); report.ts prints a table and, as the last line, one JSON object.
 // Environment: see config.ts (IME_BENCH_UI_WINDOWS, _ROUNDS, _KEEP, _VERBOSE, _SRC, _TIMEOUT_MS).
 import * as fs from 'node:fs';

@@ -1,10 +1,11 @@
 // The UI window: the extension signs in by itself (code-server runs with the emulator's demo key and
 // IME_DEMO_SIGN_IN=1; no key is passed to a command), the view is expanded down to the demo user's groups, then the
-// expansions are measured, then the 100,000-member group, then the dashboards.
+// expansions are measured, then the 100,000-member group, then the dashboards, then a day-long session.
 import type { DatasetFixtures } from '../../../src/emulator/index';
 import { sleep } from '../../harness/wait';
 import { type BigGroupResult, measureBigGroup } from './bigGroup';
 import { type DashboardResult, measureDashboards } from './dashboard';
+import { type DayLongResult, measureDayLong } from './dayLong';
 import { note } from './config';
 import { type BenchGroup, type ExpansionResult, measureExpansions } from './expand';
 import { emulatorQuiet, expandRow } from './page';
@@ -18,6 +19,8 @@ export interface UiResult extends ExpansionResult {
   bigGroupError?: string;
   dashboard?: DashboardResult;
   dashboardError?: string;
+  dayLong?: DayLongResult;
+  dayLongError?: string;
 }
 
 export async function uiWindow(env: RunningEnv, folder: string, groups: BenchGroup[], fixtures: DatasetFixtures & { appName: string }): Promise<UiResult> {
@@ -63,9 +66,19 @@ export async function uiWindow(env: RunningEnv, folder: string, groups: BenchGro
       note(`the dashboard could not be measured: ${dashboardError}`);
     }
   }
+  let dayLong: DayLongResult | undefined;
+  let dayLongError: string | undefined;
+  if (big) {
+    try {
+      dayLong = await measureDayLong(env, page, task, { appId: fixtures.appId, userId: fixtures.userId, groupId: big.groupId }, fixtures);
+    } catch (error) {
+      dayLongError = (error as Error).message;
+      note(`the day-long session could not be measured: ${dayLongError}`);
+    }
+  }
   env.control.send({ cmd: 'finish' });
   const outcome = await closeWindow(env, window);
   env.uiPage = undefined;
   if (outcome.kind !== 'exit' || outcome.code !== 0) note(`window ${task.id} (ui) ended with ${outcomeText(outcome)}`);
-  return { ...expansions, activation, retries, bigGroup, bigGroupError, dashboard, dashboardError };
+  return { ...expansions, activation, retries, bigGroup, bigGroupError, dashboard, dashboardError, dayLong, dayLongError };
 }
