@@ -6,13 +6,17 @@ import type { AppRecord, Dataset, GroupRecord } from './dataset';
 import { LegacyState } from './legacyState';
 import type { ListView } from './listView';
 import { LEGACY_WRITE_HANDLERS, type LegacyWriteAction } from './legacyWrites';
+import { NO_MOVE, type MembershipMove } from './membership';
 
 export interface ActionContext {
-  /** Members that leave (and join) each time a page of a group's members is served. */
-  churnPerPage: number;
+  /** How the group's members move once a page of them has been served. */
+  memberPageServed(groupId: string): MembershipMove;
   /** What writes changed, kept by the emulator instance; absent: the seed's data alone (and a write changes nothing kept). */
   state?: LegacyState;
 }
+
+/** Nothing moves, and nothing written is kept. */
+export const STILL: ActionContext = { memberPageServed: () => NO_MOVE };
 
 type Handler<A extends ActionName> = (state: LegacyState, request: Actions[A]['request'], context: ActionContext) => Actions[A]['result'];
 
@@ -77,7 +81,7 @@ const READ_HANDLERS: { [A in ReadAction]: Handler<A> } = {
     const group = state.requireGroup(request.AppId, request.GroupId);
     const members = state.members(group);
     const { items, hasMore } = pageOf(members, request);
-    state.dataset.churn(group, context.churnPerPage);
+    state.dataset.memberPageServed(group, context.memberPageServed(group.GroupId));
     return { HasMore: hasMore, Total: members.total, UserList: items };
   },
 

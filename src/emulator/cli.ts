@@ -1,6 +1,6 @@
 // Command line: `node dist/emulator.js --port 0` (or out/src/emulator/cli.js). See --help.
 import { isKnownErrorCode } from './errors';
-import { validateFaults, type FaultOptions } from './faults';
+import { MAX_MEMBERS_MOVING, validateFaults, type FaultOptions } from './faults';
 import { DEMO_KEY } from './keys';
 import { startServer } from './server';
 
@@ -24,6 +24,11 @@ Options:
   --lying-has-more       HasMore is always true
   --lying-total F        Total is multiplied by F
   --churn-per-page N     members leaving and joining each time a page of members is served
+                         (the longest-standing leave; the member count stays)
+  --leave-per-page N     members leaving, each chosen anywhere in the list, each time a page of members is served
+  --join-per-page N      members joining (the newest) each time a page of members is served
+  --leave-burst N@P      N members leaving at once, chosen anywhere in the list, after the P-th page of a group's
+                         members served (counted from the start, or from the last change of faults)
   --repeat-token         LiveMessage token lists repeat the token they were asked with
   --fault-actions A,B    limit the faults to these actions
   --verbose              log one line per request on stdout
@@ -56,6 +61,15 @@ function integer(flag: string, text: string): number {
   return Number(text);
 }
 
+/** Members moving at once, or the page after which they do: an integer from `min` to MAX_MEMBERS_MOVING. */
+function members(flag: string, text: string, min: 0 | 1 = 0): number {
+  const value = integer(flag, text);
+  if (value < min || value > MAX_MEMBERS_MOVING) {
+    throw new UsageError(`${flag} expects an integer from ${min} to ${MAX_MEMBERS_MOVING}, got "${text}"`);
+  }
+  return value;
+}
+
 function rate(flag: string, text: string): number {
   const value = number(flag, text);
   if (value > 1) {
@@ -86,6 +100,9 @@ const VALUE_FLAGS = new Set([
   '--reset-rate',
   '--lying-total',
   '--churn-per-page',
+  '--leave-per-page',
+  '--join-per-page',
+  '--leave-burst',
   '--fault-actions',
 ]);
 
@@ -174,8 +191,22 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
         f.lyingTotal = number(flag, v);
         break;
       case '--churn-per-page':
-        f.churnPerPage = integer(flag, v);
+        f.churnPerPage = members(flag, v);
         break;
+      case '--leave-per-page':
+        f.leavePerPage = members(flag, v);
+        break;
+      case '--join-per-page':
+        f.joinPerPage = members(flag, v);
+        break;
+      case '--leave-burst': {
+        const [count, afterPage, ...rest] = v.split('@');
+        if (afterPage === undefined || rest.length > 0) {
+          throw new UsageError(`${flag} expects N@P (N members leaving after the P-th page served), got "${v}"`);
+        }
+        f.leaveBurst = { members: members(flag, count, 1), afterPage: members(flag, afterPage, 1) };
+        break;
+      }
       case '--fault-actions':
         f.actions = list(v);
         break;
@@ -234,7 +265,7 @@ async function main(): Promise<void> {
       `big group id: ${fixtures.bigGroupId}`,
       `livemessage app id: ${emulator.liveMessage.fixtures.appId} (${emulator.liveMessage.fixtures.dataCenter})`,
       `livemessage big group id: ${emulator.liveMessage.fixtures.bigGroupId}`,
-      `control: ${emulator.url}/__emulator/stats | faults | dataset | livemessage | reset-stats`,
+      `control: ${emulator.url}/__emulator/stats | faults | dataset | livemessage | membership | reset-stats`,
       '',
     ].join('\n'),
   );

@@ -2,6 +2,7 @@
 // members and messages are computed on demand from (seed, group, index), so a 100,000-member group
 // costs no memory. Sizes are fixed by the plan below; ids, names and times depend on the seed.
 import type { Extension, GroupMember, MemberDetail, Message } from '../api/types';
+import { Membership, type MembershipMove } from './membership';
 import { alnumId, hashString, hexDigits, mix, pick } from './random';
 
 /** 2026-11-01T00:00:00Z. Fixed rather than "now" so a seed gives the same data on any day. */
@@ -231,7 +232,7 @@ export interface GroupRecord {
   CreatorId: string;
   Extension: Extension;
   IsMuteAll: boolean;
-  /** Members at any time (churn swaps members, it never changes the count). */
+  /** Members before any churn (Dataset.memberCount: now). */
   size: number;
   messageCount: number;
   hash: number;
@@ -275,8 +276,8 @@ export class Dataset {
   /** Ascending by CreateTime. */
   readonly apps: readonly AppRecord[];
   private readonly appsById = new Map<string, AppRecord>();
-  /** Churn: how many members each group has lost from its oldest end (and gained at the newest). */
-  private readonly departed = new Map<GroupRecord, number>();
+  /** Groups whose members have moved (or whose member pages were counted), created on the first page served. */
+  private readonly memberships = new Map<GroupRecord, Membership>();
   private readonly seedHash: number;
 
   constructor(seed: number | string = 1) {
@@ -388,29 +389,70 @@ export class Dataset {
     return app.groups.get(groupId);
   }
 
+  /** A group of any app (GroupIds are unique across apps). */
+  groupById(groupId: string): GroupRecord | undefined {
+    const info = Object.hasOwn(this.info.groups, groupId) ? this.info.groups[groupId] : undefined;
+    return info && this.appsById.get(info.AppId)?.groups.get(groupId);
+  }
+
   /** A user that is not configured simply has no groups. */
   groupsOf(app: AppRecord, userId: string): readonly GroupRecord[] {
     return app.userGroups.get(userId) ?? [];
   }
 
-  /** Current members, position 0 = the one who joined first. */
+  /** Current members, position 0 = the longest-standing. */
   memberAt(group: GroupRecord, position: number): GroupMember {
-    const index = this.departedCount(group) + position;
+    const index = this.memberIndexAt(group, position);
     return { UserId: this.memberId(group, index), JoinTime: this.joinTime(group, index) };
+  }
+
+  /** The member index (join order) of the member at `position` now. */
+  memberIndexAt(group: GroupRecord, position: number): number {
+    return this.memberships.get(group)?.indexAt(position) ?? position;
+  }
+
+  /** The position now of a current member's index. */
+  memberPosition(group: GroupRecord, index: number): number {
+    return this.memberships.get(group)?.positionOf(index) ?? index;
+  }
+
+  memberCount(group: GroupRecord): number {
+    return this.memberships.get(group)?.count ?? group.size;
   }
 
   /** Member index of `userId` if it is currently in the group. */
   findMember(group: GroupRecord, userId: string): number | undefined {
     const index = this.memberIndexOf(group, userId);
-    const first = this.departedCount(group);
-    return index !== undefined && index >= first && index < first + group.size ? index : undefined;
+    if (index === undefined) return undefined;
+    const membership = this.memberships.get(group);
+    return (membership ? membership.isPresent(index) : index < group.size) ? index : undefined;
   }
 
-  /** `count` of the longest-standing members leave and as many new ones join. */
-  churn(group: GroupRecord, count: number): void {
-    if (count > 0 && group.size > 0) {
-      this.departed.set(group, this.departedCount(group) + count);
+  /** A page of the group's members was served: it is counted, and the members move as the faults say. */
+  memberPageServed(group: GroupRecord, move: MembershipMove): void {
+    let membership = this.memberships.get(group);
+    if (!membership) {
+      membership = new Membership(group.size, mix(this.seedHash, group.hash, 41));
+      this.memberships.set(group, membership);
     }
+    membership.pageServed(move);
+  }
+
+  /** Pages of the group's members served so far (1 = the first). */
+  memberPagesServed(group: GroupRecord): number {
+    return this.memberships.get(group)?.served ?? 0;
+  }
+
+  /**
+   * The UserIds of those present while every page from `from` to `to` was served, and of those present for some
+   * (pages served so far: 1 <= from <= to <= memberPagesServed).
+   */
+  presence(group: GroupRecord, from: number, to: number): { throughout: string[]; partly: string[] } {
+    const membership = this.memberships.get(group);
+    if (!membership) throw new RangeError(`no page of group ${group.GroupId} was served`);
+    const record = membership.presence(from, to);
+    const ids = (indexes: number[]) => indexes.map((index) => this.memberId(group, index));
+    return { throughout: ids(record.throughout), partly: ids(record.partly) };
   }
 
   /** Muted one by one in the seeded data (MuteBy "user"). */
@@ -449,10 +491,6 @@ export class Dataset {
       Type: type,
       Data: JSON.stringify(data),
     };
-  }
-
-  private departedCount(group: GroupRecord): number {
-    return this.departed.get(group) ?? 0;
   }
 
   private userId(style: IdStyle, h: number): string {

@@ -2,6 +2,7 @@
 // Decisions come from a PRNG seeded by the emulator seed and re-seeded on every setFaults, so a
 // sequential run with the same seed and faults sees the same faults on the same calls.
 import { isKnownErrorCode } from './errors';
+import { NO_MOVE, type MembershipMove } from './membership';
 import { isAction } from './params';
 import { hashString, prng } from './random';
 
@@ -25,6 +26,12 @@ export interface FaultOptions {
   lyingTotal?: number;
   /** Members who leave (oldest first) and join each time a page of a group's members is served. */
   churnPerPage?: number;
+  /** Members who leave, each chosen anywhere in the list, each time a page of a group's members is served. */
+  leavePerPage?: number;
+  /** Members who join (the newest) each time a page of a group's members is served. */
+  joinPerPage?: number;
+  /** `members` leave at once, chosen anywhere in the list, after the `afterPage`-th page of a group's members served. */
+  leaveBurst?: { members: number; afterPage: number };
   /** Token-paged LiveMessage lists answer with the token they were asked with: a server repeating its token. */
   repeatToken?: boolean;
   /** Limit all of the above to these actions. */
@@ -61,6 +68,16 @@ function checkMs(value: unknown, name: string): number {
   return value;
 }
 
+/** Members moving at once: more than the largest group would only make ids run out. */
+export const MAX_MEMBERS_MOVING = 100_000;
+
+function checkCount(value: unknown, name: string, min: 0 | 1): number {
+  if (!Number.isInteger(value) || (value as number) < min || (value as number) > MAX_MEMBERS_MOVING) {
+    fail(`${name} must be an integer from ${min} to ${MAX_MEMBERS_MOVING}`);
+  }
+  return value as number;
+}
+
 const KNOWN_FIELDS = new Set([
   'latencyMs',
   'errorRate',
@@ -72,6 +89,9 @@ const KNOWN_FIELDS = new Set([
   'lyingHasMore',
   'lyingTotal',
   'churnPerPage',
+  'leavePerPage',
+  'joinPerPage',
+  'leaveBurst',
   'repeatToken',
   'actions',
 ]);
@@ -140,11 +160,17 @@ export function validateFaults(input: unknown): FaultOptions {
     }
     out.lyingTotal = raw.lyingTotal;
   }
-  if (raw.churnPerPage !== undefined) {
-    if (!Number.isInteger(raw.churnPerPage) || (raw.churnPerPage as number) < 0) {
-      fail('churnPerPage must be a non-negative integer');
+  for (const name of ['churnPerPage', 'leavePerPage', 'joinPerPage'] as const) {
+    if (raw[name] !== undefined) {
+      out[name] = checkCount(raw[name], name, 0);
     }
-    out.churnPerPage = raw.churnPerPage as number;
+  }
+  if (raw.leaveBurst !== undefined) {
+    const burst = raw.leaveBurst as Record<string, unknown>;
+    if (burst === null || typeof burst !== 'object' || Array.isArray(burst) || Object.keys(burst).some((key) => key !== 'members' && key !== 'afterPage')) {
+      fail('leaveBurst must be an object {members, afterPage}');
+    }
+    out.leaveBurst = { members: checkCount(burst.members, 'leaveBurst.members', 1), afterPage: checkCount(burst.afterPage, 'leaveBurst.afterPage', 1) };
   }
   if (raw.actions !== undefined) {
     if (!Array.isArray(raw.actions) || raw.actions.some((action) => typeof action !== 'string' || !isAction(action))) {
@@ -158,6 +184,8 @@ export function validateFaults(input: unknown): FaultOptions {
 export class FaultInjector {
   private options: FaultOptions = {};
   private random: () => number;
+  /** Pages of each group's members served since the options were set (for leaveBurst). */
+  private readonly memberPages = new Map<string, number>();
 
   constructor(private readonly seed: string) {
     this.random = prng(hashString(`faults:${seed}`));
@@ -171,6 +199,7 @@ export class FaultInjector {
   set(options: FaultOptions): void {
     this.options = validateFaults(options);
     this.random = prng(hashString(`faults:${this.seed}`));
+    this.memberPages.clear();
   }
 
   private applies(action: string | undefined): boolean {
@@ -220,8 +249,16 @@ export class FaultInjector {
     return this.applies(action) && this.options.repeatToken === true;
   }
 
-  churnPerPage(action: string): number {
-    return this.applies(action) ? (this.options.churnPerPage ?? 0) : 0;
+  /** How a group's members move after a page of them was served. */
+  memberPageServed(action: string, groupId: string): MembershipMove {
+    if (!this.applies(action)) {
+      return NO_MOVE;
+    }
+    const { churnPerPage = 0, leavePerPage = 0, joinPerPage = 0, leaveBurst } = this.options;
+    const pages = (this.memberPages.get(groupId) ?? 0) + 1;
+    this.memberPages.set(groupId, pages);
+    const burst = leaveBurst && pages === leaveBurst.afterPage ? leaveBurst.members : 0;
+    return { swap: churnPerPage, leave: leavePerPage + burst, join: joinPerPage };
   }
 
   /** Lying HasMore / Total on list results. */

@@ -329,7 +329,10 @@ export class Gateway {
       faults.distort(action, fields);
       return { kind: 'json', status: 200, body: JSON.stringify({ RequestId: requestId, ...fields }), requestId, code: 'OK' };
     }
-    const result = runAction(action, dataset, request as never, { churnPerPage: faults.churnPerPage(action), state: this.options.legacyState });
+    const result = runAction(action, dataset, request as never, {
+      memberPageServed: (groupId) => faults.memberPageServed(action, groupId),
+      state: this.options.legacyState,
+    });
     faults.distort(action, result);
     return { kind: 'json', status: 200, body: JSON.stringify({ RequestId: requestId, Result: result }), requestId, code: 'OK' };
   }

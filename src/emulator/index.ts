@@ -1,7 +1,7 @@
 // The emulator's in-process API. Other code (tests, benchmarks, the demo) imports only from here.
 import { startServer, type EmulatorOptions, type RunningEmulator } from './server';
 
-export type { EmulatedClock, EmulatorOptions, RunningEmulator } from './server';
+export type { EmulatedClock, EmulatorOptions, MembershipReport, RunningEmulator } from './server';
 export { DEMO_KEY, STS_KEY, RESTRICTED_KEY, DISABLED_KEY, LEGACY_ONLY_KEY, LIVE_ONLY_KEY } from './keys';
 export type { EmulatorKey } from './keys';
 export type { FaultOptions } from './faults';

@@ -114,14 +114,14 @@ export class LegacyState {
 
   // --- members --------------------------------------------------------------------------------------------------
 
-  /** The current members in join order: the seeded ones (churn applied) but those who left, then those who joined. */
+  /** The current members in join order: the seeded ones (as the faults moved them) but those who left, then those who joined. */
   members(group: GroupRecord): ListView<GroupMember> {
     const overlay = this.overlays.get(group);
     if (!overlay || (overlay.left.size === 0 && overlay.joined.size === 0)) {
-      return { total: group.size, at: (position) => this.dataset.memberAt(group, position) };
+      return { total: this.dataset.memberCount(group), at: (position) => this.dataset.memberAt(group, position) };
     }
     const left = this.leftPositions(group, overlay);
-    const seeded = group.size - left.length;
+    const seeded = this.dataset.memberCount(group) - left.length;
     const joined = [...overlay.joined];
     return {
       total: seeded + joined.length,
@@ -172,7 +172,7 @@ export class LegacyState {
   onlineState(group: GroupRecord, userId: string): { Online: boolean; JoinTime: number } {
     const index = this.seededIndex(group, userId);
     if (index !== undefined) {
-      const position = index - this.firstIndex(group);
+      const position = this.dataset.memberPosition(group, index);
       return { Online: this.dataset.isOnline(group, index), JoinTime: this.dataset.memberAt(group, position).JoinTime * 1000 };
     }
     const joinTime = this.overlays.get(group)?.joined.get(userId);
@@ -202,9 +202,9 @@ export class LegacyState {
   mutedUsers(group: GroupRecord): string[] {
     const overlay = this.overlays.get(group);
     const users: string[] = [];
-    const first = this.firstIndex(group);
-    for (let position = 0; position < group.size; position++) {
-      if (!this.dataset.isMutedByUser(group, first + position)) continue;
+    const count = this.dataset.memberCount(group);
+    for (let position = 0; position < count; position++) {
+      if (!this.dataset.isMutedByUser(group, this.dataset.memberIndexAt(group, position))) continue;
       const { UserId } = this.dataset.memberAt(group, position);
       if (!overlay?.unmuted.has(UserId) && !overlay?.left.has(UserId)) users.push(UserId);
     }
@@ -271,17 +271,13 @@ export class LegacyState {
   }
 
   /** The member index at position 0 (churn moves it). */
-  private firstIndex(group: GroupRecord): number {
-    return group.size === 0 ? 0 : (this.dataset.findMember(group, this.dataset.memberAt(group, 0).UserId) ?? 0);
-  }
 
   /** Positions (ascending) of the seeded members who left and have not departed through churn since. */
   private leftPositions(group: GroupRecord, overlay: GroupOverlay): number[] {
-    const first = this.firstIndex(group);
     const positions: number[] = [];
     for (const userId of overlay.left) {
       const index = this.dataset.findMember(group, userId);
-      if (index !== undefined) positions.push(index - first);
+      if (index !== undefined) positions.push(this.dataset.memberPosition(group, index));
     }
     return positions.sort((a, b) => a - b);
   }

@@ -43,6 +43,8 @@ export interface RunningEmulator {
   liveMessage: LiveMessageInfo;
   /** Replaces the current faults; throws TypeError on invalid options. */
   setFaults(faults: FaultOptions): void;
+  /** Pages of a group's members served so far and, given `pages`, who was present while they were served. */
+  membership(groupId: string, pages?: { from: number; to: number }): MembershipReport;
   stats(): EmulatorStats;
   resetStats(): void;
   /**
@@ -54,6 +56,19 @@ export interface RunningEmulator {
   clock(): EmulatedClock;
   /** Stops listening and destroys every connection, hung ones included. */
   close(): Promise<void>;
+}
+
+/** GET /__emulator/membership?groupId=…[&from=…&to=…]: a group's member pages served and who was present. */
+export interface MembershipReport {
+  groupId: string;
+  /** Pages of the group's members served since the emulator started (the first is 1). */
+  served: number;
+  /** Members now. */
+  members: number;
+  /** With pages: the UserIds present while every page from `from` to `to` was served… */
+  presentThroughout?: string[];
+  /** …and of those present while some of them were served, not all (joined or left in between). */
+  presentPartly?: string[];
 }
 
 /** For the CLI's request log; not part of the public API. */
@@ -183,10 +198,29 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     stats,
   });
 
+  /** Throws TypeError when the group is unknown or the pages are not 1 <= from <= to <= served. */
+  function membership(groupId: string, pages?: { from: number; to: number }): MembershipReport {
+    const group = dataset.groupById(groupId);
+    if (!group) {
+      throw new TypeError(`unknown groupId "${groupId}"`);
+    }
+    const served = dataset.memberPagesServed(group);
+    const report: MembershipReport = { groupId, served, members: dataset.memberCount(group) };
+    if (!pages) {
+      return report;
+    }
+    const { from, to } = pages;
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || from > to || to > served) {
+      throw new TypeError(`from and to must be pages served, 1 <= from <= to <= ${served}`);
+    }
+    const { throughout, partly } = dataset.presence(group, from, to);
+    return { ...report, presentThroughout: throughout, presentPartly: partly };
+  }
+
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
-  async function control(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
+  async function control(req: http.IncomingMessage, res: http.ServerResponse, path: string, query: string): Promise<void> {
     if (!isLoopback(req.socket.remoteAddress)) {
       sendJson(res, 403, { error: 'the control surface answers loopback clients only' });
       return;
@@ -225,6 +259,28 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
       case 'GET faults':
         sendJson(res, 200, faults.current);
         return;
+      case 'GET membership': {
+        const params = new URLSearchParams(query);
+        const pageParam = (name: string) => (/^[0-9]{1,15}$/.test(params.get(name) ?? '') ? Number(params.get(name)) : NaN);
+        const unknown = [...params.keys()].find((name) => !['groupId', 'from', 'to'].includes(name));
+        const groupId = params.get('groupId') ?? '';
+        if (!dataset.groupById(groupId)) {
+          sendJson(res, 404, { error: `unknown groupId "${groupId}"` });
+          return;
+        }
+        try {
+          if (unknown !== undefined) {
+            throw new TypeError(`unknown parameter "${unknown}"`);
+          }
+          if (params.has('from') !== params.has('to')) {
+            throw new TypeError('from and to go together');
+          }
+          sendJson(res, 200, membership(groupId, params.has('from') ? { from: pageParam('from'), to: pageParam('to') } : undefined));
+        } catch (error) {
+          sendJson(res, 400, { error: (error as Error).message });
+        }
+        return;
+      }
       case 'PUT faults': {
         const body = await readBody(req, res);
         if (body === undefined) {
@@ -241,7 +297,8 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
       }
       default:
         sendJson(res, 404, {
-          error: 'unknown control endpoint; use GET stats, GET|PUT faults, POST reset-stats, GET dataset, GET livemessage, GET clock, POST advance-clock',
+          error:
+            'unknown control endpoint; use GET stats, GET|PUT faults, POST reset-stats, GET dataset, GET livemessage, GET membership, GET clock, POST advance-clock',
         });
     }
   }
@@ -280,7 +337,8 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
-    const handler = path.startsWith(CONTROL_PREFIX) ? control(req, res, path) : api(req, res, path, q < 0 ? '' : url.slice(q + 1));
+    const query = q < 0 ? '' : url.slice(q + 1);
+    const handler = path.startsWith(CONTROL_PREFIX) ? control(req, res, path, query) : api(req, res, path, query);
     handler.catch((error: unknown) => {
       console.error('[emulator] unexpected error:', error);
       if (!res.headersSent) {
@@ -309,6 +367,7 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     dataset: dataset.info,
     liveMessage: liveMessage.info,
     setFaults: (next) => faults.set(next),
+    membership,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     advanceClock: (ms) => advanceClock(ms),

@@ -1,7 +1,7 @@
 // Benchmark: load all 100,000 members of the emulator's big group through the pager, against a naive
 // page-after-page client, with the emulator in its own process (qps 100, 30 ms latency).
-// Then long loads under faults and churn (longLoads.ts), the export (exportBench.ts), the filter (filter.ts) and the
-// LiveMessage token walk (tokenLoadAll.ts).
+// Then long loads under faults, churn and members leaving, joining or leaving in a burst (longLoads.ts), the export
+// (exportBench.ts), the filter (filter.ts) and the LiveMessage token walk (tokenLoadAll.ts).
 // Run with `npm run bench`. The last line of output is one JSON object.
 import * as path from 'node:path';
 import RPCClient = require('@alicloud/pop-core/lib/rpc');
@@ -13,7 +13,7 @@ import { startEmulator } from '../harness/emulator';
 import { REPO } from '../harness/paths';
 import { measureExport } from './exportBench';
 import { measureFilter } from './filter';
-import { measureChurn, measureFaults } from './longLoads';
+import { measureChurn, measureFaults, measureMoves } from './longLoads';
 import { measureTokenLoadAll } from './tokenLoadAll';
 
 const QPS = 100;
@@ -126,6 +126,8 @@ async function main(): Promise<void> {
     console.log(`churn 3 per page: ${churn.detail}`);
     const churnOldestFirst = await measureChurn(0);
     console.log(`churn 3 per page: ${churnOldestFirst.detail}`);
+    const moves = await measureMoves();
+    for (const line of moves.detail) console.log(`members moving: ${line}`);
     const exported = await measureExport(String(LATENCY_MS));
     console.log(exported.detail);
     const exportedVarying = await measureExport('10-60');
@@ -148,6 +150,7 @@ async function main(): Promise<void> {
         churn_coverage: churn.churn_coverage,
         churn_duplicates: churn.churn_duplicates,
         churn_coverage_oldest_first: churnOldestFirst.churn_coverage,
+        ...moves.figures,
         export_ratio_to_limit: exported.export_ratio_to_limit,
         export_heap_growth_mb: exported.export_heap_growth_mb,
         export_ratio_to_limit_10_60ms: exportedVarying.export_ratio_to_limit,

@@ -122,6 +122,11 @@ describe('emulator: CLI', () => {
       '1.5',
       '--churn-per-page',
       '3',
+      '--leave-per-page',
+      '2',
+      '--join-per-page=4',
+      '--leave-burst',
+      '2000@150',
       '--fault-actions',
       'ListMessageGroupUser',
       '--verbose',
@@ -144,6 +149,9 @@ describe('emulator: CLI', () => {
         repeatToken: true,
         lyingTotal: 1.5,
         churnPerPage: 3,
+        leavePerPage: 2,
+        joinPerPage: 4,
+        leaveBurst: { members: 2000, afterPage: 150 },
         actions: ['ListMessageGroupUser'],
       },
     });
@@ -156,6 +164,13 @@ describe('emulator: CLI', () => {
       ['--error-codes', 'NoSuchCode'],
       ['--latency-ms', 'soon'],
       ['--churn-per-page', '1.5'],
+      ['--leave-per-page', '-1'],
+      ['--join-per-page', 'x'],
+      ['--join-per-page', '100001'],
+      ['--leave-burst', '2000'],
+      ['--leave-burst', '2000@0'],
+      ['--leave-burst', '0@5'],
+      ['--leave-burst', '2000@1.5'],
       ['--lying-has-more=yes'],
       ['--seed'],
     ];
@@ -175,5 +190,8 @@ describe('emulator: CLI', () => {
     assert.equal(result.code, 0);
     assert.match(result.stdout, /^Usage: emulator/);
     assert.match(result.stdout, /--churn-per-page/);
+    assert.match(result.stdout, /--leave-per-page N/);
+    assert.match(result.stdout, /--join-per-page N/);
+    assert.match(result.stdout, /--leave-burst N@P/);
   });
 });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import RPCClient = require('@alicloud/pop-core/lib/rpc');
 import type { GroupMember, MessageGroup } from '../../../src/api/types';
 import { DEMO_KEY, startEmulator, type RunningEmulator } from '../../../src/emulator';
-import { runAction } from '../../../src/emulator/actions';
+import { runAction, STILL } from '../../../src/emulator/actions';
 import { Dataset, DATASET_NOW } from '../../../src/emulator/dataset';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -242,12 +242,7 @@ describe('emulator: dataset', () => {
     // Sizes do not depend on the seed.
     assert.equal(c.info.groups[c.info.fixtures.bigGroupId].members, 100_000);
     const page = (d: Dataset) =>
-      runAction(
-        'ListMessageGroupUser',
-        d,
-        { AppId: d.info.fixtures.appId, GroupId: d.info.fixtures.bigGroupId, PageNum: 777, PageSize: 50 },
-        { churnPerPage: 0 },
-      );
+      runAction('ListMessageGroupUser', d, { AppId: d.info.fixtures.appId, GroupId: d.info.fixtures.bigGroupId, PageNum: 777, PageSize: 50 }, STILL);
     assert.deepEqual(page(a), page(b));
     assert.notDeepEqual(page(a).UserList, page(c).UserList);
     // And over HTTP, a second emulator with the same seed serves the same page.
@@ -270,7 +265,7 @@ describe('emulator: dataset', () => {
     let members = 0;
     for (let pageNum = 1; pageNum <= 2000; pageNum++) {
       const request = { AppId: f.appId, GroupId: f.bigGroupId, PageNum: pageNum, PageSize: 50, SortType: (pageNum % 2) as 0 | 1 };
-      members += runAction('ListMessageGroupUser', d, request, { churnPerPage: 0 }).UserList.length;
+      members += runAction('ListMessageGroupUser', d, request, STILL).UserList.length;
     }
     const used = process.cpuUsage(cpu);
     const perPageMs = (used.user + used.system) / 1000 / 2000;
@@ -286,7 +281,8 @@ describe('emulator: dataset', () => {
       const d = new Dataset(1);
       const f = d.info.fixtures;
       const read = () => { for (let p = 1; p <= 2000; p++) runAction('ListMessageGroupUser', d,
-        { AppId: f.appId, GroupId: f.bigGroupId, PageNum: p, PageSize: 50, SortType: 0 }, { churnPerPage: 1 }); };
+        { AppId: f.appId, GroupId: f.bigGroupId, PageNum: p, PageSize: 50, SortType: 0 },
+        { memberPageServed: () => ({ swap: 1, leave: 0, join: 0 }) }); };
       read(); gc();
       const before = process.memoryUsage().heapUsed;
       read(); read(); gc();

@@ -227,6 +227,14 @@ describe('emulator: fault injection', () => {
       { hangRate: 0.6, resetRate: 0.6 },
       { actions: ['DescribeMessageApp'] },
       { churnPerPage: 1.5 },
+      { leavePerPage: -1 },
+      { joinPerPage: '4' },
+      { joinPerPage: 100_001 },
+      { leaveBurst: 5 },
+      { leaveBurst: { members: 5 } },
+      { leaveBurst: { members: 0, afterPage: 1 } },
+      { leaveBurst: { members: 5, afterPage: 0 } },
+      { leaveBurst: { members: 5, afterPage: 1, often: true } },
       { bogus: 1 },
     ]) {
       assert.throws(() => emulator.setFaults(bad as never), TypeError, JSON.stringify(bad));
