@@ -76,7 +76,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     const root = this.rootNode();
     if (!root) return;
     const stays = root.listsPinned && root.pinned.pins().length > 0;
-    this.changed.fire(stays ? root.pinned : undefined);
+    this.fireChanged(stays ? root.pinned : undefined);
   }
 
   /**
@@ -106,7 +106,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   setFilter(filter: TreeFilter | undefined): void {
     this.currentFilter = filter;
     void vscode.commands.executeCommand('setContext', 'imExplorer.filtered', filter !== undefined);
-    this.changed.fire(undefined);
+    this.fireChanged(undefined);
     this.announceSummary();
   }
 
@@ -143,7 +143,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     if (text === undefined) this.activities.delete(id);
     else this.activities.set(id, text);
     const node = this.shown.get(id);
-    if (node) this.changed.fire(node);
+    if (node) this.fireChanged(node);
   }
 
   /** What runs on the row with this id now, if anything. */
@@ -176,9 +176,39 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     }
   }
 
+  /**
+   * Children of rows the next window shows expanded, read as soon as their parent's are: at start-up the workbench
+   * asks for one level at a time, each answer a round trip through a renderer that is still busy starting, so the
+   * reads of a restored tree would otherwise wait for it level by level. Taken once; any change to the tree since
+   * (a refresh, a filter, a redraw) makes them stale.
+   */
+  private prefetched = new Map<ExplorerNode, Promise<ExplorerNode[]>>();
+
+  private prefetchExpanded(nodes: readonly ExplorerNode[]): void {
+    for (const node of nodes) {
+      if (!this.expansion.isExpanded(node.id) || this.prefetched.has(node)) continue;
+      const prefetched = this.prefetched;
+      const children = node.children().then((found) => {
+        if (this.prefetched === prefetched) this.prefetchExpanded(found);
+        return found;
+      });
+      children.catch(() => undefined);
+      prefetched.set(node, children);
+    }
+  }
+
+  /** Tells the view that `node` (everything when undefined) changed: what was read ahead for it may be stale. */
+  private fireChanged(node: ExplorerNode | undefined): void {
+    if (this.prefetched.size > 0) this.prefetched = new Map();
+    this.changed.fire(node);
+  }
+
   private async childrenOf(node: ExplorerNode | undefined): Promise<ExplorerNode[]> {
     if (node && node.kind !== 'root') {
-      const nodes = this.remember(await node.children());
+      const prefetched = this.prefetched.get(node);
+      this.prefetched.delete(node);
+      const nodes = this.remember(await (prefetched ?? node.children()));
+      this.prefetchExpanded(nodes);
       if (this.currentFilter) this.announceSummary();
       return nodes;
     }
@@ -187,6 +217,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     const children = root ? await root.children() : [];
     await vscode.commands.executeCommand('setContext', 'imExplorer.empty', root !== undefined && children.length === 0 && !this.currentFilter);
     if (this.currentFilter) this.announceSummary();
+    this.prefetchExpanded(children);
     return this.remember(children);
   }
 
@@ -322,18 +353,18 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       this.lists.clear();
       this.forget(() => true);
       this.root?.forgetChildren();
-      this.changed.fire(undefined);
+      this.fireChanged(undefined);
       return;
     }
     this.lists.drop(node.id);
     this.forget((id) => id.startsWith(node.id + '/'));
     node.forgetChildren();
-    this.changed.fire(node);
+    this.fireChanged(node);
   }
 
   /** Shows `node` again with what is loaded (after a page arrived, or while one is in flight). */
   redraw(node: ExplorerNode | undefined): void {
-    this.changed.fire(!node || node.kind === 'root' ? undefined : node);
+    this.fireChanged(!node || node.kind === 'root' ? undefined : node);
   }
 
   dispose(): void {

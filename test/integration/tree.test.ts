@@ -424,6 +424,35 @@ describe('explorer tree (real extension host)', () => {
     }
   });
 
+  it("reads ahead what the next window restores expanded: the children of a row are asked for as soon as its parent's, once", async () => {
+    const app = await demoApp();
+    const parent = await user(fixtures.userId);
+    const restored = [app.id, parent.id];
+    const state = { get: <T>() => restored as T, update: async () => undefined };
+    const nextWindow = new ExplorerTreeProvider(api.session, api.log, api.tree.pins, new ExpansionMemory(state));
+    try {
+      await quietTree(api);
+      emulator.resetStats();
+      const [nextApp] = (await nextWindow.getChildren()).filter((node) => node.id === app.id);
+      // Only the root was asked for: the app's users (configured, nothing to call) and the user's groups follow.
+      const deadline = Date.now() + 10_000;
+      while ((emulator.stats().byAction.ListMessageGroup ?? 0) === 0) {
+        assert.ok(Date.now() < deadline, "the restored user's groups were not read ahead");
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      const nextUser = (await nextWindow.getChildren(nextApp)).find((node) => node.id === parent.id)!;
+      const groups = await nextWindow.getChildren(nextUser);
+      assert.ok(groups.some(isLegacyGroup), 'the groups read ahead are the rows shown');
+      assert.equal(emulator.stats().byAction.ListMessageGroup, 1, 'read once: asking for them took what was read ahead');
+      // A refresh makes what was read ahead stale: the rows are read again when asked for.
+      nextWindow.refresh(nextUser);
+      await nextWindow.getChildren(nextUser);
+      assert.equal(emulator.stats().byAction.ListMessageGroup, 2);
+    } finally {
+      nextWindow.dispose();
+    }
+  });
+
   it('puts no secret in any label, description, tooltip or log line', async () => {
     const nodes: ExplorerNode[] = [];
     const walk = async (parent: ExplorerNode | undefined, depth: number): Promise<void> => {

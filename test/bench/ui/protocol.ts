@@ -7,6 +7,8 @@ export interface Task {
   /** The extension to activate and time (default: Interactive Messages Explorer). */
   extensionId?: string;
   settleMs?: number;
+  /** Wait until the window's own activation event (its visible view) activates the extension, instead of a quiet host. */
+  activatedByView?: boolean;
   profileFile?: string;
   endpoint?: string;
   users?: Record<string, string[]>;
@@ -54,6 +56,8 @@ export interface ActivationSample {
   activateCpuMs?: number;
   marks: Record<string, number>;
   settledMs: number;
+  /** With activatedByView: when the host saw the extension active (ms since the epoch). */
+  activeAtWall?: number;
   nodeVersion: string;
   vscodeVersion: string;
   bundle?: string;
@@ -85,6 +89,8 @@ export interface RefreshRowsSample {
   ms: number;
   heapBefore: HeapSample;
   heapAfter: HeapSample;
+  /** The heap (after a full GC) every 100 refreshes: a leak grows on, a buffer filling up levels off. */
+  heapCurve: { refreshes: number; heapUsedMb: number }[];
   /** Members of the group kept loaded, before and after. */
   keptBefore: number;
   keptAfter: number;
