@@ -18,6 +18,7 @@ import { PinStore } from './model/pins';
 import type { Services } from './services';
 import { Session } from './session';
 import { ExplorerTreeProvider } from './tree/provider';
+import { profileRowId } from './tree/rootNode';
 
 /** Returned from activate() so that the integration tests can look at the tree the user sees. */
 export interface ExplorerApi extends Services {
@@ -31,9 +32,12 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   setDisplayLocale(vscode.env.language);
   const log = new ExplorerLog();
   const pins = new PinStore(context.globalState);
-  const profiles = new ProfileStore(context.secrets, context.globalState, (name) => pins.forget(name));
+  const expansion = new ExpansionMemory(context.workspaceState);
+  const profiles = new ProfileStore(context.secrets, context.globalState, async (name) => {
+    await Promise.all([pins.forget(name), expansion.forgetUnder(profileRowId(name))]);
+  });
   const session = new Session(profiles, log);
-  const tree = new ExplorerTreeProvider(session, log, pins, new ExpansionMemory(context.workspaceState));
+  const tree = new ExplorerTreeProvider(session, log, pins, expansion);
   const treeView = vscode.window.createTreeView('imExplorer.apps', { treeDataProvider: tree, showCollapseAll: true });
   const jsonDocuments = new JsonDocuments();
   const statusBar = vscode.window.createStatusBarItem('imExplorer.profile', vscode.StatusBarAlignment.Left, 0);

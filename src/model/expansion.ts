@@ -35,6 +35,16 @@ export class ExpansionMemory {
     if (this.ids.delete(id)) this.save();
   }
 
+  /** Forgets the row `id` and every row under it (a profile's, when it is removed). */
+  forgetUnder(id: string): Promise<unknown> {
+    let changed = false;
+    for (const remembered of [...this.ids]) {
+      if (remembered === id || remembered.startsWith(id + '/')) changed = this.ids.delete(remembered);
+    }
+    if (changed) this.save();
+    return this.writes;
+  }
+
   /** Resolves once every change so far is stored. */
   stored(): Promise<unknown> {
     return this.writes;

@@ -21,6 +21,11 @@ import { NoticeNode } from './noticeNode';
 import { listRows } from './pagedChildren';
 import { PinnedSection } from './pinnedSection';
 
+/** The id of a profile's root: every row of the profile's tree is under it. */
+export function profileRowId(profileName: string): string {
+  return segment('profile', profileName);
+}
+
 export class RootNode extends ListOwner<MessageApp> implements RootRow {
   readonly kind = 'root';
   readonly id: string;
@@ -35,7 +40,7 @@ export class RootNode extends ListOwner<MessageApp> implements RootRow {
     readonly profileName: string,
   ) {
     super(undefined, services);
-    this.id = segment('profile', profileName);
+    this.id = profileRowId(profileName);
     this.pinned = new PinnedSection(this, services, profileName, (pin) => this.appScope(pin));
   }
 

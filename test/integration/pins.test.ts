@@ -404,7 +404,9 @@ describe('pinned groups and members, once per family (real extension host)', () 
     assert.deepEqual((await pinnedRows()).map(labelOf), ['someone-who-left', 'a-member']);
   });
 
-  it('the pins of one profile are not shown in another, and deleting a profile drops its pins', async () => {
+  it('the pins of one profile are not shown in another, and deleting a profile drops its pins and its rows kept expanded', async () => {
+    const otherRow = '/profile/other/app/x';
+    const demoRow = '/profile/demo/app/kept-expanded';
     await api.tree.pins.add(PROFILE, { family: 'legacy', appId: legacy().appId, groupId: legacy().smallGroupId, label: legacy().smallGroupId });
     assert.equal(await signIn(api, 'other', STS_KEY), 'other');
     try {
@@ -422,11 +424,16 @@ describe('pinned groups and members, once per family (real extension host)', () 
         (await pinnedRows()).map((row) => row.ids().groupId),
         [legacy().smallGroupId],
       );
+      api.tree.expansion.expanded(otherRow);
+      api.tree.expansion.expanded(demoRow);
     } finally {
       await api.profiles.setActive(PROFILE);
       await api.profiles.remove('other');
       await api.session.reload();
     }
+    assert.ok(!api.tree.expansion.isExpanded(otherRow), "other's expanded rows are forgotten with it");
+    assert.ok(api.tree.expansion.isExpanded(demoRow), "demo's stay");
+    api.tree.expansion.collapsed(demoRow);
     assert.deepEqual(api.tree.pins.list('other'), []);
     assert.equal(api.context.globalState.get('imExplorer.pins.other'), undefined);
     assert.equal(api.tree.pins.list(PROFILE).length, 1, "demo's pins stay");

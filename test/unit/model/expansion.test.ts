@@ -38,6 +38,18 @@ describe('expansion memory', () => {
     assert.equal((state.get<string[]>('imExplorer.expandedRows') ?? []).length, MAX_REMEMBERED_EXPANSIONS);
   });
 
+  it('forgets a row and every row under it, not a row whose id only begins the same', async () => {
+    const state = new MemoryState();
+    const memory = new ExpansionMemory(state);
+    for (const id of ['/profile/a', '/profile/a/app/1', '/profile/ab/app/1', '/profile/b/app/1']) memory.expanded(id);
+    await memory.forgetUnder('/profile/a');
+    const next = new ExpansionMemory(state);
+    assert.deepEqual(
+      ['/profile/a', '/profile/a/app/1', '/profile/ab/app/1', '/profile/b/app/1'].map((id) => next.isExpanded(id)),
+      [false, false, true, true],
+    );
+  });
+
   it('skips what is not a row id in a damaged state', () => {
     const state = new MemoryState();
     void state.update('imExplorer.expandedRows', ['/row/ok', 3, null, '', { id: '/row/x' }]);
