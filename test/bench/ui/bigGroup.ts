@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { sleep } from '../../harness/wait';
 import { LOAD_ALL_LIMIT_PER_S, note } from './config';
 import type { BenchGroup } from './expand';
+import { startFrameRecorder, stopFrameRecorder } from './frames';
 import { emulatorQuiet } from './page';
 import type { GroupPath, HeapSample, LoadAllSample } from './protocol';
 import { fmt, percentile } from './stats';
@@ -26,41 +27,6 @@ export interface BigGroupResult {
   frameGapMaxMs: number;
   revealedId: string;
   refreshMs: number;
-}
-
-interface FrameRecorder {
-  gaps: number[];
-  last?: number;
-  running: boolean;
-}
-
-declare global {
-  interface Window {
-    imeBenchFrames?: FrameRecorder;
-  }
-}
-
-function startFrameRecorder(page: Page): Promise<void> {
-  return page.evaluate(() => {
-    const recorder: FrameRecorder = { gaps: [], running: true };
-    const onFrame = (now: number) => {
-      if (!recorder.running) return;
-      if (recorder.last !== undefined) recorder.gaps.push(now - recorder.last);
-      recorder.last = now;
-      requestAnimationFrame(onFrame);
-    };
-    window.imeBenchFrames = recorder;
-    requestAnimationFrame(onFrame);
-  });
-}
-
-function stopFrameRecorder(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const recorder = window.imeBenchFrames;
-    if (!recorder) return [];
-    recorder.running = false;
-    return recorder.gaps;
-  });
 }
 
 /** Resolves with the time (ms, page clock → wall) at which a level-4 row labelled one of `expected` has a box. */

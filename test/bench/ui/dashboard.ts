@@ -10,6 +10,7 @@ import type { Frame, Page } from 'playwright-core';
 import { sleep, waitUntil } from '../../harness/wait';
 import { note } from './config';
 import type { BenchGroup } from './expand';
+import { startFrameRecorder, stopFrameRecorder } from './frames';
 import { emulatorQuiet } from './page';
 import type { GroupPath, HeapSample, LoadAllSample } from './protocol';
 import { fmt, percentile } from './stats';
@@ -30,18 +31,6 @@ export interface DashboardResult {
 const LIMIT_PER_S = 100;
 /** How long the sampling rate is measured. */
 const SAMPLE_WINDOW_MS = 12_000;
-
-interface FrameRecorder {
-  gaps: number[];
-  last?: number;
-  running: boolean;
-}
-
-declare global {
-  interface Window {
-    imeDashboardFrames?: FrameRecorder;
-  }
-}
 
 /** The dashboard's document: the inner frame of the webview's iframe. */
 async function dashboardFrame(page: Page): Promise<Frame> {
@@ -81,29 +70,6 @@ function curveDrawn(frame: Frame, expectedText: string, timeoutMs: number): Prom
   );
 }
 
-function startFrames(frame: Frame): Promise<void> {
-  return frame.evaluate(() => {
-    const recorder: FrameRecorder = { gaps: [], running: true };
-    const onFrame = (now: number) => {
-      if (!recorder.running) return;
-      if (recorder.last !== undefined) recorder.gaps.push(now - recorder.last);
-      recorder.last = now;
-      requestAnimationFrame(onFrame);
-    };
-    window.imeDashboardFrames = recorder;
-    requestAnimationFrame(onFrame);
-  });
-}
-
-function stopFrames(frame: Frame): Promise<number[]> {
-  return frame.evaluate(() => {
-    const recorder = window.imeDashboardFrames;
-    if (!recorder) return [];
-    recorder.running = false;
-    return recorder.gaps;
-  });
-}
-
 export async function measureDashboards(
   env: RunningEnv,
   page: Page,
@@ -139,11 +105,11 @@ export async function measureDashboards(
   const bigFrame = await dashboardFrame(page);
   await curveDrawn(bigFrame, 'members', 30_000);
   const heapBefore = await env.control.ask<HeapSample>({ cmd: 'heap' }, 'heap', 60_000);
-  await startFrames(bigFrame);
+  await startFrameRecorder(bigFrame);
   const load = await env.control.ask<LoadAllSample>({ cmd: 'loadAll', ...large }, 'loadAll', 15 * 60_000);
   const total = (big.members ?? 100_000).toLocaleString('en-US');
   await curveDrawn(bigFrame, `All ${total} members`, 60_000);
-  const gaps = await stopFrames(bigFrame);
+  const gaps = await stopFrameRecorder(bigFrame);
   const heapAfter = await env.control.ask<HeapSample>({ cmd: 'heap' }, 'heap', 60_000);
   const loaded = ((load.outcome ?? {}) as { loaded?: number }).loaded ?? 0;
   note(
