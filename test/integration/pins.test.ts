@@ -16,20 +16,11 @@ import type { GroupRow, MemberRow, PinnedRow } from '../../src/tree/concepts';
 import type { ExplorerNode } from '../../src/tree/node';
 import { ExplorerTreeProvider } from '../../src/tree/provider';
 import { assertNoSecrets, children, configure, explorer, labelOf, reset, runWithInput, selectionWhen, signedInWorld, signIn, quietTree } from './helpers';
+import { waitUntil } from '../harness/wait';
 import { confirmed, picked, TestUserInput, typed, withInput, type Step } from './testInput';
 
 const PROFILE = 'demo';
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** What one family brings to the table. */
 interface PinCase {
@@ -287,7 +278,7 @@ describe('pinned groups and members, once per family (real extension host)', () 
           input.messages.some((message) => message.actions.includes('Pin')),
           JSON.stringify(input.messages),
         );
-        const pin = await until(() => api.tree.pins.list(PROFILE).find((entry) => entry.groupId === groupId), 'the pin');
+        const pin = await waitUntil(() => api.tree.pins.list(PROFILE).find((entry) => entry.groupId === groupId), { message: 'the pin', timeout: 10_000 });
         assert.equal(pin.appId, each.appId());
         assert.equal(pin.family, each.family);
         const rows = await pinnedRows();
@@ -332,10 +323,13 @@ describe('pinned groups and members, once per family (real extension host)', () 
           const loadedLinks = await pinLinks(small.groupId);
           assert.deepEqual(loadedLinks, [[small.id]], "the loaded group's link carries its row's id");
           await vscode.commands.executeCommand('imExplorer.pin', ...loadedLinks[0]);
-          const unknownLinks = await until(async () => {
-            const links = await pinLinks(unknown);
-            return links.length > 0 ? links : undefined;
-          }, 'a Pin link in the hover of the unknown group');
+          const unknownLinks = await waitUntil(
+            async () => {
+              const links = await pinLinks(unknown);
+              return links.length > 0 ? links : undefined;
+            },
+            { message: 'a Pin link in the hover of the unknown group', timeout: 10_000 },
+          );
           assert.equal(unknownLinks.length, 1);
           const pinnedId = await vscode.commands.executeCommand<string>('imExplorer.pin', ...unknownLinks[0]);
           assert.deepEqual(

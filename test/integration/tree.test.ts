@@ -33,6 +33,7 @@ import {
   visibleText,
   quietTree,
 } from './helpers';
+import { waitUntil } from '../harness/wait';
 import { typed } from './testInput';
 
 describe('explorer tree (real extension host)', () => {
@@ -398,11 +399,7 @@ describe('explorer tree (real extension host)', () => {
       const memory = new ExpansionMemory(api.context.workspaceState);
       return ids.map((id) => memory.isExpanded(id));
     };
-    const deadline = Date.now() + 10_000;
-    while ((await remembered([app.id, parent.id])).includes(false)) {
-      assert.ok(Date.now() < deadline, 'the expanded rows were not remembered');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await waitUntil(async () => !(await remembered([app.id, parent.id])).includes(false), { message: 'the expanded rows remembered', timeout: 10_000 });
     // The next window: its rows of the same ids come expanded, a row never expanded does not.
     const nextWindow = new ExplorerTreeProvider(api.session, api.log, api.tree.pins, new ExpansionMemory(api.context.workspaceState));
     try {
@@ -417,11 +414,7 @@ describe('explorer tree (real extension host)', () => {
       nextWindow.dispose();
     }
     await quietTree(api);
-    const until = Date.now() + 10_000;
-    while ((await remembered([app.id, parent.id])).includes(true)) {
-      assert.ok(Date.now() < until, 'Collapse All left rows remembered as expanded');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await waitUntil(async () => !(await remembered([app.id, parent.id])).includes(true), { message: 'Collapse All to forget the rows', timeout: 10_000 });
   });
 
   it("reads ahead what the next window restores expanded: the children of a row are asked for as soon as its parent's, once", async () => {
@@ -435,11 +428,7 @@ describe('explorer tree (real extension host)', () => {
       emulator.resetStats();
       const [nextApp] = (await nextWindow.getChildren()).filter((node) => node.id === app.id);
       // Only the root was asked for: the app's users (configured, nothing to call) and the user's groups follow.
-      const deadline = Date.now() + 10_000;
-      while ((emulator.stats().byAction.ListMessageGroup ?? 0) === 0) {
-        assert.ok(Date.now() < deadline, "the restored user's groups were not read ahead");
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      await waitUntil(() => (emulator.stats().byAction.ListMessageGroup ?? 0) > 0, { message: "the restored user's groups read ahead", timeout: 10_000 });
       const nextUser = (await nextWindow.getChildren(nextApp)).find((node) => node.id === parent.id)!;
       const groups = await nextWindow.getChildren(nextUser);
       assert.ok(groups.some(isLegacyGroup), 'the groups read ahead are the rows shown');

@@ -30,6 +30,7 @@ import {
   type LegacyGroupNode,
   type LiveGroupNode,
 } from './helpers';
+import { waitUntil } from '../harness/wait';
 import { confirmed, picked, TestUserInput, typed, withInput, type Step } from './testInput';
 
 const WRITE_ACTIONS = (Object.keys(ACTION_INFO) as ActionName[]).filter((action) => ACTION_INFO[action].kind === 'write');
@@ -457,11 +458,10 @@ describe('write actions (real extension host)', () => {
     // What a cloned repository could carry: the setting in its own .vscode/settings.json, beside one that counts.
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
     fs.writeFileSync(settingsFile, JSON.stringify({ 'imExplorer.enableWriteActions': true, 'editor.tabSize': 7 }));
+    const workspaceTabSize = () => vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue;
     try {
-      for (let i = 0; i < 250 && vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue !== 7; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      assert.equal(vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue, 7, 'the workspace settings file was read');
+      await waitUntil(() => workspaceTabSize() === 7, { timeout: 5000, interval: 20, message: 'the workspace settings file read' });
+      assert.equal(workspaceTabSize(), 7, 'the workspace settings file was read');
       const sent = writesSent();
       const { input } = await run('muteAll', await liveGroup(), []);
       assert.equal(input.prompts.length, 0);
@@ -469,9 +469,7 @@ describe('write actions (real extension host)', () => {
       assert.equal(writesSent(), sent, 'nothing was sent');
     } finally {
       fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
-      for (let i = 0; i < 250 && vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue !== undefined; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await waitUntil(() => workspaceTabSize() === undefined, { timeout: 5000, interval: 20 }).catch(() => undefined);
       await configure(api, { enableWriteActions: true });
     }
   });

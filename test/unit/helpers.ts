@@ -1,7 +1,9 @@
 // Shared by the service-layer tests: an in-process emulator, clients that record their onCall records, and tiny
 // raw HTTP servers for answers the emulator cannot give (big numbers, wrong shapes, 5xx without a Code).
+import { execFileSync } from 'node:child_process';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
 import { InteractiveMessagesClient, type CallRecord, type ClientOptions } from '../../src/api/client';
 import { DEMO_KEY, startEmulator, type EmulatorKey, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
 
@@ -128,4 +130,34 @@ export async function closedPort(): Promise<number> {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Modules matching a pattern that a fresh Node process holds after importing the client, after building one, and after its first call. */
+export interface ModulesLoaded {
+  before: number;
+  constructed: number;
+  after: number;
+}
+
+/** What importing and building the client loads of `modules` (activation pays for it), and what its first call does. */
+export function modulesLoadedOnFirstCall(modules: RegExp, options: Partial<ClientOptions> = {}): ModulesLoaded {
+  const client = path.resolve(__dirname, '../../src/api/client.js');
+  const clientOptions = {
+    endpoint: 'http://127.0.0.1:9',
+    accessKeyId: 'LTAIlazyprobe0000',
+    accessKeySecret: 'lazy-probe-secret',
+    maxAttempts: 1,
+    timeoutMs: 2000,
+    ...options,
+  };
+  const script = `
+    const pattern = new RegExp(${JSON.stringify(modules.source)});
+    const loaded = () => Object.keys(require.cache).filter((file) => pattern.test(file)).length;
+    const { InteractiveMessagesClient } = require(${JSON.stringify(client)});
+    const before = loaded();
+    const api = new InteractiveMessagesClient(${JSON.stringify(clientOptions)});
+    const constructed = loaded();
+    api.listMessageApp({ PageNum: 1, PageSize: 1 }).catch(() => undefined).then(() => console.log(JSON.stringify({ before, constructed, after: loaded() })));
+  `;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()) as ModulesLoaded;
 }

@@ -1,10 +1,9 @@
 // What a failure on the way through a proxy is called: the proxy's connection errors, VS Code's proxy agent's report,
 // untrusted certificate chains, a proxy's own answers; each counted as not sent; no proxy credential in any text.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
 import { ClientErrorCode, proxyRefusalError, redact, refusedBeforeActing, toApiError } from '../../../src/api/errors';
 import { proxyRoute, registerProxySecrets } from '../../../src/api/proxy';
+import { modulesLoadedOnFirstCall } from '../helpers';
 
 const context = { action: 'ListMessageApp', endpoint: 'https://live.aliyuncs.com', timeoutMs: 5000 };
 const viaProxy = { ...context, proxy: { label: 'http://proxy.corp:3128', source: 'HTTPS_PROXY' } };
@@ -120,21 +119,9 @@ describe('proxy errors: no proxy credential in any text', () => {
 
 describe('the proxy agents are loaded on the first request through a proxy', () => {
   it('importing the client and building one with a proxy loads no proxy-agent module; the first call does', () => {
-    const client = path.resolve(__dirname, '../../../src/api/client.js');
-    const script = `
-      const loaded = () => Object.keys(require.cache).filter((file) => /[\\\\/](https?-proxy-agent|agent-base)[\\\\/]/.test(file)).length;
-      const { InteractiveMessagesClient } = require(${JSON.stringify(client)});
-      const before = loaded();
-      const proxy = { support: 'on', proxy: 'http://127.0.0.1:9', noProxy: [], strictSSL: true, env: {} };
-      const api = new InteractiveMessagesClient({ endpoint: 'http://127.0.0.1:9', accessKeyId: 'LTAIlazyprobe0000', accessKeySecret: 'lazy-probe-secret', maxAttempts: 1, timeoutMs: 2000, proxy });
-      const constructed = loaded();
-      api.listMessageApp({ PageNum: 1, PageSize: 1 }).catch(() => undefined).then(() => console.log(JSON.stringify({ before, constructed, after: loaded() })));
-    `;
-    const figures = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()) as {
-      before: number;
-      constructed: number;
-      after: number;
-    };
+    const figures = modulesLoadedOnFirstCall(/[\\/](https?-proxy-agent|agent-base)[\\/]/, {
+      proxy: { support: 'on', proxy: 'http://127.0.0.1:9', noProxy: [], strictSSL: true, env: {} },
+    });
     assert.equal(figures.before, 0, 'none after importing the client');
     assert.equal(figures.constructed, 0, 'nor after building one');
     assert.ok(figures.after > 0, 'loaded by the first request');

@@ -3,14 +3,10 @@
 // BatchGetOnlineUsers), both list encodings, Missing/InvalidParameter, unknown ids, Forbidden.RAM.
 import * as assert from 'node:assert/strict';
 import { DEMO_KEY, RESTRICTED_KEY, startEmulator, type DatasetFixtures, type EmulatorKey, type RunningEmulator } from '../../../src/emulator';
-import { assertError, assertOk, send } from './rawApi';
+import { assertError, assertOk, flattened, send } from './rawApi';
 
 const DAY_MS = 86_400_000;
 type Params = Record<string, string | number>;
-
-function flattened(name: string, items: string[]): Params {
-  return Object.fromEntries(items.map((item, i) => [`${name}.${i + 1}`, item]));
-}
 
 describe('emulator: legacy writes', () => {
   let emulator: RunningEmulator;

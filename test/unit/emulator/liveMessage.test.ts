@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { DEMO_KEY, LEGACY_ONLY_KEY, LIVE_ONLY_KEY, startEmulator, type LiveMessageFixtures, type RunningEmulator } from '../../../src/emulator';
 import { LiveMessageDataset } from '../../../src/emulator/liveDataset';
-import { assertError, send, type Reply } from './rawApi';
+import { assertError, flattened, send, type Reply } from './rawApi';
 
 function assertFlat(reply: Reply, keys: string[]): void {
   assert.equal(reply.status, 200, reply.text);
@@ -244,11 +244,11 @@ describe('emulator: LiveMessage family', () => {
       check.json.Users.slice(0, 9).some((u: { Online: boolean }) => u.Online),
       'some members are online',
     );
-    const flattened = await lm('CheckLiveMessageUsersInGroup', {
+    const asKeyN = await lm('CheckLiveMessageUsersInGroup', {
       GroupId: f.pagedGroupId,
-      ...Object.fromEntries(members.slice(0, 9).map((id: string, i: number) => [`UserIds.${i + 1}`, id])),
+      ...flattened('UserIds', members.slice(0, 9)),
     });
-    assert.deepEqual(flattened.json.Users, check.json.Users.slice(0, 9));
+    assert.deepEqual(asKeyN.json.Users, check.json.Users.slice(0, 9));
     const eleven = Array.from({ length: 11 }, (_, i) => `u${i}`).join(',');
     assertError(await lm('CheckLiveMessageUsersInGroup', { GroupId: f.pagedGroupId, UserIds: eleven }), 400, 'InputInvalid', /UserIds/);
     assertError(

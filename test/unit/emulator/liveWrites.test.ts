@@ -3,7 +3,7 @@
 // recovery within 30 days of emulated time, and a fresh emulator untouched by another one's writes.
 import * as assert from 'node:assert/strict';
 import { DEMO_KEY, RESTRICTED_KEY, startEmulator, type EmulatorKey, type LiveMessageFixtures, type RunningEmulator } from '../../../src/emulator';
-import { assertError, raw, send, type Reply } from './rawApi';
+import { assertError, flattened, raw, send, type Reply } from './rawApi';
 
 const DAY_MS = 86_400_000;
 type Params = Record<string, string | number>;
@@ -11,11 +11,6 @@ type Params = Record<string, string | number>;
 function assertFlat(reply: Reply, keys: string[]): void {
   assert.equal(reply.status, 200, reply.text);
   assert.deepEqual(Object.keys(reply.json), ['RequestId', ...keys]);
-}
-
-/** Key.1, Key.2... the flattened form of a list. */
-function flattened(name: string, items: string[]): Params {
-  return Object.fromEntries(items.map((item, i) => [`${name}.${i + 1}`, item]));
 }
 
 describe('emulator: LiveMessage writes', () => {

@@ -20,6 +20,11 @@ export function signV1(method: string, params: Params, secret: string): string {
   return createHmac('sha1', `${secret}&`).update(toSign).digest('base64');
 }
 
+/** Key.1, Key.2... the flattened form of a list parameter. */
+export function flattened(name: string, items: readonly string[]): Params {
+  return Object.fromEntries(items.map((item, i) => [`${name}.${i + 1}`, item]));
+}
+
 export function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
