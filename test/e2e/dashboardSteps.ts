@@ -43,18 +43,9 @@ export const dashboardStep: Step = {
   needs: ['load-more'],
   async run({ wb, emulator, fixtures, readme, workspace }) {
     await wb.contextMenu(fixtures.pagedGroupId, 'Open Dashboard', { level: 3, upFirst: true });
-    await wb.waitFor(
-      async () =>
-        (
-          await wb
-            .activeTab()
-            .innerText()
-            .catch(() => '')
-        ).includes(`Dashboard: ${fixtures.pagedGroupId}`),
-      {
-        message: 'the dashboard tab',
-      },
-    );
+    await wb.waitFor(async () => (await wb.activeTabText()).includes(`Dashboard: ${fixtures.pagedGroupId}`), {
+      message: 'the dashboard tab',
+    });
     const root = await drawnDashboard(wb);
     const frame = dashboardFrame(wb);
     const header = await frame.locator('dl.header').innerText();
@@ -110,16 +101,7 @@ export const dashboardStep: Step = {
     const whileOpen = await sampled();
     await wb.waitFor(async () => (await sampled()) > whileOpen, { message: 'a sample while the dashboard is open' });
     await wb.runCommand('View: Close Editor');
-    await wb.waitFor(
-      async () =>
-        !(
-          await wb
-            .activeTab()
-            .innerText()
-            .catch(() => '')
-        ).includes('Dashboard:'),
-      { message: 'the dashboard closed' },
-    );
+    await wb.waitFor(async () => !(await wb.activeTabText()).includes('Dashboard:'), { message: 'the dashboard closed' });
     const atClose = await sampled();
     // Absence takes time to see: past the next two samples' time (one every 2 s), none came.
     await wb.page.waitForTimeout(5000);

@@ -195,18 +195,9 @@ export function steps(): Step[] {
       needs: ['expand'],
       async run({ wb, fixtures, readme }) {
         await wb.contextMenu(fixtures.pagedGroupId, 'Open as JSON', { level: 3, upFirst: true });
-        await wb.waitFor(
-          async () =>
-            (
-              await wb
-                .activeTab()
-                .innerText()
-                .catch(() => '')
-            ).includes(fixtures.pagedGroupId),
-          {
-            message: `an editor tab named after ${fixtures.pagedGroupId}`,
-          },
-        );
+        await wb.waitFor(async () => (await wb.activeTabText()).includes(fixtures.pagedGroupId), {
+          message: `an editor tab named after ${fixtures.pagedGroupId}`,
+        });
         const text = await wb.waitFor(
           async () => {
             const value = await wb.activeEditorText().catch(() => '');

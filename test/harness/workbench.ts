@@ -250,6 +250,13 @@ export class Workbench extends TreeView {
     return this.page.locator('.tabs-container .tab.active');
   }
 
+  /** The active editor tab's text, or '' while there is none. */
+  activeTabText(): Promise<string> {
+    return this.activeTab()
+      .innerText()
+      .catch(() => '');
+  }
+
   async activeEditorText(): Promise<string> {
     return normalize(await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText());
   }
