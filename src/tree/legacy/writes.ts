@@ -5,8 +5,9 @@
 import { l10n } from 'vscode';
 import type { InteractiveMessagesClient } from '../../api/client';
 import { LIMITS, type Extension, type GetMessageGroupResult, type MessageIdResult } from '../../api/types';
-import { answerOf, choiceField, idField, idsField, idsOf, integerField, textField, type Answers, type WriteCheck, type WriteForm } from '../../model/writeForm';
+import { answerOf, choiceField, idField, integerField, textField, type Answers, type WriteCheck, type WriteForm } from '../../model/writeForm';
 import type { AppWrites, GroupWrites, MutedMembers } from '../concepts';
+import { memberMuteForm } from '../memberMuteForm';
 
 /** What a legacy group's writes need of its row. */
 export interface LegacyGroupScope {
@@ -100,8 +101,7 @@ function muteAllForm(group: LegacyGroupScope, mute: boolean): WriteForm {
 }
 
 function muteUsersForm(group: LegacyGroupScope, mute: boolean, given: string[] | undefined): WriteForm {
-  const usersOf = (answers: Answers) => given ?? idsOf(answers.users ?? '');
-  const action = mute ? 'MuteGroupUser' : 'CancelMuteGroupUser';
+  const { usersOf, ...texts } = memberMuteForm(group.groupId, mute, given);
   const muteTime = integerField(
     'muteTime',
     l10n.t('Mute for (MuteTime, seconds)'),
@@ -109,21 +109,11 @@ function muteUsersForm(group: LegacyGroupScope, mute: boolean, given: string[] |
     LIMITS.muteTime,
     86_400,
   );
-  const fields: WriteForm['fields'] = [
-    ...(given
-      ? []
-      : [idsField('users', mute ? l10n.t('Mute in {0}: UserIds', group.groupId) : l10n.t('Unmute in {0}: UserIds', group.groupId), 'UserId', { min: 1 })]),
-    ...(mute ? [muteTime] : []),
-  ];
   return {
-    action,
-    summary: mute
-      ? l10n.t('Mute {0} in group {1}', given?.join(', ') ?? 'UserIds', group.groupId)
-      : l10n.t('Unmute {0} in group {1}', given?.join(', ') ?? 'UserIds', group.groupId),
-    verb: mute ? l10n.t('Mute') : l10n.t('Unmute'),
-    busy: mute ? l10n.t('Muting…') : l10n.t('Unmuting…'),
+    ...texts,
+    action: mute ? 'MuteGroupUser' : 'CancelMuteGroupUser',
     where: where(group),
-    fields,
+    fields: [...texts.fields, ...(mute ? [muteTime] : [])],
     request: (answers) =>
       mute
         ? {
@@ -131,10 +121,6 @@ function muteUsersForm(group: LegacyGroupScope, mute: boolean, given: string[] |
             params: { AppId: group.appId, GroupId: group.groupId, MuteUserList: usersOf(answers), MuteTime: Number(answerOf(muteTime, answers)) },
           }
         : { action: 'CancelMuteGroupUser', params: { AppId: group.appId, GroupId: group.groupId, CancelMuteUserList: usersOf(answers) } },
-    done: (answers) =>
-      mute
-        ? l10n.t('Muted {0} in group {1}.', usersOf(answers).join(', '), group.groupId)
-        : l10n.t('Unmuted {0} in group {1}.', usersOf(answers).join(', '), group.groupId),
     check: async (answers, _result, signal) => {
       // The rows' own state (IsMute) is a convenience: the check is ListMuteGroupUser's.
       const [check] = await Promise.all([

@@ -27,6 +27,7 @@ import {
   type WriteForm,
 } from '../../model/writeForm';
 import type { AppWrites, GroupWrites, MutedMembers } from '../concepts';
+import { memberMuteForm } from '../memberMuteForm';
 
 const LM = LIMITS.liveMessage;
 const TEST_BODY = '{"text":"Test message from Interactive Messages Explorer"}';
@@ -213,25 +214,15 @@ function banForm(group: LiveGroupScope, mute: boolean): WriteForm {
 }
 
 function bandForm(group: LiveGroupScope, mute: boolean, given: string[] | undefined): WriteForm {
-  const users = idsField('users', mute ? l10n.t('Mute in {0}: UserIds', group.groupId) : l10n.t('Unmute in {0}: UserIds', group.groupId), 'UserId', { min: 1 });
-  const usersOf = (answers: Answers) => given ?? idsOf(answerOf(users, answers));
+  const { usersOf, ...texts } = memberMuteForm(group.groupId, mute, given);
   return {
+    ...texts,
     action: mute ? 'AddLiveMessageGroupBand' : 'RemoveLiveMessageGroupBand',
-    summary: mute
-      ? l10n.t('Mute {0} in group {1}', given?.join(', ') ?? 'UserIds', group.groupId)
-      : l10n.t('Unmute {0} in group {1}', given?.join(', ') ?? 'UserIds', group.groupId),
-    verb: mute ? l10n.t('Mute') : l10n.t('Unmute'),
-    busy: mute ? l10n.t('Muting…') : l10n.t('Unmuting…'),
     where: where(group),
-    fields: given ? [] : [users],
     request: (answers) =>
       mute
         ? { action: 'AddLiveMessageGroupBand', params: { ...group.where, BannedUsers: usersOf(answers) } }
         : { action: 'RemoveLiveMessageGroupBand', params: { ...group.where, UnbannedUsers: usersOf(answers) } },
-    done: (answers) =>
-      mute
-        ? l10n.t('Muted {0} in group {1}.', usersOf(answers).join(', '), group.groupId)
-        : l10n.t('Unmuted {0} in group {1}.', usersOf(answers).join(', '), group.groupId),
     check: async (answers, _result, signal) => {
       const read = await band(group, signal);
       const listed = new Set(read.BannedUserList);
