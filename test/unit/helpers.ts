@@ -1,10 +1,12 @@
 // Shared by the service-layer tests: an in-process emulator, clients that record their onCall records, and tiny
 // raw HTTP servers for answers the emulator cannot give (big numbers, wrong shapes, 5xx without a Code).
 import { execFileSync } from 'node:child_process';
+import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { InteractiveMessagesClient, type CallRecord, type ClientOptions } from '../../src/api/client';
+import { ApiError } from '../../src/api/errors';
 import { DEMO_KEY, startEmulator, type EmulatorKey, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
 
 export interface RecordingClient {
@@ -160,4 +162,14 @@ export function modulesLoadedOnFirstCall(modules: RegExp, options: Partial<Clien
     api.listMessageApp({ PageNum: 1, PageSize: 1 }).catch(() => undefined).then(() => console.log(JSON.stringify({ before, constructed, after: loaded() })));
   `;
   return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()) as ModulesLoaded;
+}
+
+/** For assert.rejects: the error is an ApiError with this code (and passes `check`). */
+export function expectCode(code: string, check?: (e: ApiError) => void) {
+  return (error: unknown) => {
+    assert.ok(error instanceof ApiError, `not an ApiError: ${String(error)}`);
+    assert.equal(error.code, code, error.message);
+    check?.(error);
+    return true;
+  };
 }

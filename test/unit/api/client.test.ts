@@ -1,18 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { InteractiveMessagesClient, normalizeEndpoint } from '../../../src/api/client';
-import { ApiError, ClientErrorCode } from '../../../src/api/errors';
+import { type ApiError, ClientErrorCode } from '../../../src/api/errors';
 import { DEMO_KEY, DISABLED_KEY, RESTRICTED_KEY, STS_KEY, startEmulator } from '../../../src/emulator';
-import { closedPort, newClient, rawServer, useEmulator } from '../helpers';
-
-function expectCode(code: string, check?: (e: ApiError) => void) {
-  return (error: unknown) => {
-    assert.ok(error instanceof ApiError, `not an ApiError: ${String(error)}`);
-    assert.equal(error.code, code, error.message);
-    check?.(error);
-    return true;
-  };
-}
+import { closedPort, expectCode, newClient, rawServer, useEmulator } from '../helpers';
 
 describe('client: calls against the emulator', function () {
   const emulator = useEmulator();

@@ -4,25 +4,16 @@
 // unreachable proxy, an untrusted certificate chain, and writes that a proxy stopped counted as not sent.
 import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { ApiError, ClientErrorCode, refusedBeforeActing } from '../../../src/api/errors';
+import { ClientErrorCode, refusedBeforeActing } from '../../../src/api/errors';
 import { bypassesProxy, proxyRoute, proxySettingsOf, type ProxySettings } from '../../../src/api/proxy';
 import { startTestProxy, type TestProxy } from '../../harness/proxyServer';
-import { closedPort, newClient, useEmulator } from '../helpers';
+import { closedPort, expectCode, newClient, useEmulator } from '../helpers';
 import { startTlsFront, type TlsFront } from './tlsFront';
 
 const ENDPOINT = 'https://live.aliyuncs.com';
 
 function settings(overrides: Partial<ProxySettings> = {}): ProxySettings {
   return { support: 'on', proxy: '', noProxy: [], strictSSL: true, env: {}, ...overrides };
-}
-
-function expectCode(code: string, check?: (e: ApiError) => void) {
-  return (error: unknown) => {
-    assert.ok(error instanceof ApiError, `not an ApiError: ${String(error)}`);
-    assert.equal(error.code, code, error.message);
-    check?.(error);
-    return true;
-  };
 }
 
 describe('proxy: which proxy a call goes through', () => {
