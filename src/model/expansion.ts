@@ -2,7 +2,7 @@
 // expansion only while its window lives, so without this a reload (or tomorrow's window) shows every app collapsed
 // again. Row ids only (they name a profile, an app, a group: never a key). Plain Node: the state is anything with
 // Memento's get and update.
-import type { PinState } from './pins';
+import type { MementoLike } from './memento';
 
 /** Rows remembered; the row expanded longest ago is forgotten first. */
 export const MAX_REMEMBERED_EXPANSIONS = 500;
@@ -14,7 +14,7 @@ export class ExpansionMemory {
   /** Writes run one after another, so that the state ends as the last change left it. */
   private writes: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly state: PinState) {
+  constructor(private readonly state: MementoLike) {
     const stored = state.get<unknown>(STATE_KEY);
     const ids = Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string' && id.length > 0) : [];
     this.ids = new Set(ids.slice(-MAX_REMEMBERED_EXPANSIONS));

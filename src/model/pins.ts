@@ -2,6 +2,7 @@
 // what names each one (family, data center, AppId, GroupId, UserId) and the label it was last seen with. Ids only:
 // never a key, a secret or any other API data. Plain Node: the state is anything with Memento's get and update.
 import { LIMITS, type DataCenter, type Family } from '../api/types';
+import type { MementoLike } from './memento';
 
 /** What a pin names: a group, or a member of one (with `userId`). */
 export interface PinTarget {
@@ -16,12 +17,6 @@ export interface PinTarget {
 export interface Pin extends PinTarget {
   /** The row's label when it was last seen (shown when the group or member cannot be read). */
   label: string;
-}
-
-/** The part of vscode.Memento the store uses. */
-export interface PinState {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): Thenable<void>;
 }
 
 /** Pins a profile may have: every one is read when the view shows the Pinned section. */
@@ -60,7 +55,7 @@ export class PinStore {
    */
   private changes: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly state: PinState) {}
+  constructor(private readonly state: MementoLike) {}
 
   private change<T>(run: () => Promise<T>): Promise<T> {
     const next = this.changes.then(run, run);

@@ -1,8 +1,8 @@
 // A Memento in memory for the stores kept in VS Code's state (pins, expanded rows).
-import type { PinState } from '../../src/model/pins';
+import type { MementoLike } from '../../src/model/memento';
 
 /** A Memento in memory that copies values in and out, as VS Code's stores JSON. */
-export class MemoryState implements PinState {
+export class MemoryState implements MementoLike {
   readonly values = new Map<string, string>();
 
   get<T>(key: string): T | undefined {

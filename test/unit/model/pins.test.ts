@@ -2,14 +2,15 @@
 // that globalState's answer to a write does not undo the next), and only what names a group or member is kept (a
 // damaged or foreign entry in the state is skipped, never trusted).
 import * as assert from 'node:assert/strict';
-import { MAX_PINS, PinStore, type Pin, type PinState } from '../../../src/model/pins';
+import type { MementoLike } from '../../../src/model/memento';
+import { MAX_PINS, PinStore, type Pin } from '../../../src/model/pins';
 import { MemoryState } from '../memoryState';
 
 /**
  * globalState as VS Code runs it: an update applies at once; a flush sends the whole state to the workbench, which
  * answers with the whole state as it stored it (replacing what the extension host holds), then the update resolves.
  */
-class EchoingState implements PinState {
+class EchoingState implements MementoLike {
   private local: Record<string, string> = {};
   private unsent: (() => void)[] = [];
   private readonly sent: { stored: Record<string, string>; done: (() => void)[] }[] = [];
